@@ -1,0 +1,72 @@
+package org.hazardloop.organization;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adds units and departments to the grid. Each department is kept as a Camunda group of the same id,
+ * so candidate groups, Tasklist filters and (later) authorizations follow the organisation data.
+ */
+@Service
+@Transactional
+public class OrganizationWriter {
+
+    /** Camunda group type of department groups, to tell them from system groups such as camunda-admin. */
+    public static final String DEPARTMENT_GROUP_TYPE = "DEPARTMENT";
+
+    private final JdbcClient jdbc;
+    private final OrganizationDirectory directory;
+    private final IdentityService identityService;
+
+    public OrganizationWriter(JdbcClient jdbc, OrganizationDirectory directory, IdentityService identityService) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.identityService = identityService;
+    }
+
+    /** Adds a unit under {@code parentCode} (null for the top); does nothing if the code exists. */
+    public OrgUnit addUnit(String code, String name, OrgLevel level, String parentCode) {
+        var existing = directory.unit(code);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String path = parentCode == null
+                ? "/" + code + "/"
+                : directory.unit(parentCode)
+                        .orElseThrow(() -> new IllegalArgumentException("unknown parent unit " + parentCode))
+                        .path() + code + "/";
+        jdbc.sql("INSERT INTO hl_org_unit (code, name, level, parent_code, path) VALUES (:code, :name, :level, :parent, :path)")
+                .param("code", code).param("name", name).param("level", level.name())
+                .param("parent", parentCode).param("path", path)
+                .update();
+        return new OrgUnit(code, name, level, parentCode, path);
+    }
+
+    /** Adds a department to a unit, with its Camunda group; does nothing to an existing one. */
+    public Department addDepartment(String code, String name, String unitCode, DepartmentKind kind) {
+        if (directory.department(code).isEmpty()) {
+            jdbc.sql("INSERT INTO hl_department (code, name, unit_code, kind) VALUES (:code, :name, :unit, :kind)")
+                    .param("code", code).param("name", name).param("unit", unitCode).param("kind", kind.name())
+                    .update();
+        }
+        ensureGroup(code, name);
+        return directory.department(code).orElseThrow();
+    }
+
+    /** Makes sure every department has its Camunda group, e.g. after departments were loaded by SQL. */
+    public void syncDepartmentGroups() {
+        directory.departments().forEach(department -> ensureGroup(department.code(), department.name()));
+    }
+
+    private void ensureGroup(String code, String name) {
+        if (identityService.createGroupQuery().groupId(code).count() == 0) {
+            Group group = identityService.newGroup(code);
+            group.setName(name);
+            group.setType(DEPARTMENT_GROUP_TYPE);
+            identityService.saveGroup(group);
+        }
+    }
+}

@@ -100,7 +100,9 @@ public class HazardProcessDriver {
     /** Completes the hazard's open task logged in as {@code user}, as Tasklist does. */
     public void complete(String user, String number, Map<String, ?> values) {
         String taskId = task(number).getId();
-        identityService.setAuthenticatedUserId(user);
+        if (user != null) {
+            identityService.setAuthenticatedUserId(user);
+        }
         try {
             taskService.complete(taskId, new HashMap<>(values));
         } finally {

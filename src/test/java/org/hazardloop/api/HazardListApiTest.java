@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.hazardloop.hazard.HazardLifecycle;
+import org.camunda.bpm.engine.TaskService;
 import org.hazardloop.organization.OrganizationWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,13 +30,13 @@ class HazardListApiTest extends ApiIntegrationTest {
     @Autowired
     IdentityService identity;
     @Autowired
-    HazardLifecycle lifecycle;
+    TaskService taskService;
 
     LedgerFixture grid;
 
     @BeforeAll
     void buildGrid() throws InterruptedException {
-        grid = new LedgerFixture().build(organization, identity, new LoopSteps(lifecycle), body -> {
+        grid = new LedgerFixture().build(organization, identity, new LoopSteps(taskService), body -> {
             HttpResult created = postJson("/api/hazards", body);
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             return created.json().path("number").asText();

@@ -89,7 +89,7 @@ final class LedgerFixture {
         steps.assign(closed, "GENERAL", department, person, now.plusDays(31));
         steps.submitRectification(verifying, person);
         steps.submitRectification(closed, person);
-        steps.passVerificationAndClose(closed);
+        steps.passVerification(closed);
 
         // Let the short deadlines pass: the overdue hazard is still rectifying, the verifying one is not.
         Duration untilPassed = Duration.between(OffsetDateTime.now(ZoneOffset.ofHours(8)), soon.plusSeconds(1));

@@ -3,32 +3,43 @@ package org.hazardloop.api;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.hazardloop.hazard.HazardLifecycle;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 
-/** Moves a reported hazard along the loop, as the supervisor and the responsible person would. */
+/**
+ * Moves a reported hazard along the loop through the engine, as the supervisor and the responsible
+ * person would in Tasklist: claim the hazard's open task, complete it with the form's values. The
+ * process listeners write the ledger, so ledger and engine stay in step.
+ */
 final class LoopSteps {
 
     static final String SUPERVISOR = "supervisor";
 
-    private final HazardLifecycle lifecycle;
+    private final TaskService taskService;
 
-    LoopSteps(HazardLifecycle lifecycle) {
-        this.lifecycle = lifecycle;
+    LoopSteps(TaskService taskService) {
+        this.taskService = taskService;
     }
 
     void assign(String number, String grade, String department, String person, OffsetDateTime deadline) {
-        lifecycle.assign(number, SUPERVISOR, assignment(grade, department, person, deadline));
+        complete(number, "Task_AssignHazard", SUPERVISOR, assignment(grade, department, person, deadline));
     }
 
     void submitRectification(String number, String person) {
-        lifecycle.rectify(number, person, Map.of("rectificationOutcome", "SUBMIT",
+        complete(number, "Task_RectifyHazard", person, Map.of("rectificationOutcome", "SUBMIT",
                 "rectificationReport", "已清理通道并设置警示标识", "actualCost", "800.00"));
     }
 
-    /** Verification passes; a general hazard is then struck off. */
-    void passVerificationAndClose(String number) {
-        lifecycle.verify(number, SUPERVISOR, Map.of("verificationPassed", true));
-        lifecycle.strikeOff(number);
+    /** Verification passes; a general hazard's loop then ends and it is struck off. */
+    void passVerification(String number) {
+        complete(number, "Task_VerifyRectification", SUPERVISOR, Map.of("verificationPassed", true));
+    }
+
+    private void complete(String number, String taskKey, String user, Map<String, Object> values) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(number).taskDefinitionKey(taskKey)
+                .singleResult();
+        taskService.claim(task.getId(), user);
+        taskService.complete(task.getId(), values);
     }
 
     static Map<String, Object> assignment(String grade, String department, String person, OffsetDateTime deadline) {

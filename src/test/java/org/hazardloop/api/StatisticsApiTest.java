@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.hazardloop.hazard.HazardLifecycle;
+import org.camunda.bpm.engine.TaskService;
 import org.hazardloop.hazard.HazardStatus;
 import org.hazardloop.organization.OrganizationWriter;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,13 +21,13 @@ class StatisticsApiTest extends ApiIntegrationTest {
     @Autowired
     IdentityService identity;
     @Autowired
-    HazardLifecycle lifecycle;
+    TaskService taskService;
 
     LedgerFixture grid;
 
     @BeforeAll
     void buildGrid() throws InterruptedException {
-        grid = new LedgerFixture().build(organization, identity, new LoopSteps(lifecycle), body -> {
+        grid = new LedgerFixture().build(organization, identity, new LoopSteps(taskService), body -> {
             HttpResult created = postJson("/api/hazards", body);
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             return created.json().path("number").asText();

@@ -65,7 +65,8 @@ public class HazardController {
     @PostMapping
     @Operation(operationId = "reportHazard", summary = "上报隐患 / Report a hazard",
             description = "登记台账并启动闭环流程（同一事务）。带 reportId 重复上报时返回已登记的隐患（200），"
-                    + "不会重复登记或重复启动流程。输入无效时返回 400 问题详情，errors 列出每个无效字段，且不登记任何内容。")
+                    + "不会重复登记或重复启动流程。输入无效时返回 400 问题详情，errors 列出每个无效字段，且不登记任何内容；"
+                    + "请求体不是合法 JSON 或某字段类型错误（如发现时间格式错误）时，只指出读取中遇到的第一个字段。")
     @ApiResponse(responseCode = "201", description = "已登记；Location 指向新隐患")
     @ApiResponse(responseCode = "200", description = "同一 reportId 已上报过，返回原隐患")
     @ApiResponse(responseCode = "400", description = "输入无效", content = @Content(

@@ -82,7 +82,7 @@ final class LedgerFixture {
         lookalike = report.apply(report(lookalikeUnit, "GAS"));
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
-        OffsetDateTime soon = now.plusSeconds(3);
+        OffsetDateTime soon = now.plusSeconds(4);
         steps.assign(overdue, "MAJOR", otherDepartment, person, soon);
         steps.assign(verifying, "GENERAL", department, person, soon.plusNanos(1_000_000));
         steps.assign(rectifying, "GENERAL", department, person, now.plusDays(30));

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 
-/** A ledger entry (隐患台账) as stored. Fields of later steps are null until the step happens. */
+/**
+ * A ledger entry (隐患台账) as stored. Fields of later steps are null until the step happens.
+ * {@code supervisingOffice} is the listing level (挂牌督办): the safety office that approves a major hazard's close-out.
+ */
 public record Hazard(
         String number,
         String reportId,
@@ -14,6 +17,7 @@ public record Hazard(
         String location,
         String gridUnit,
         String safetyOffice,
+        String supervisingOffice,
         String reporter,
         OffsetDateTime discoveredAt,
         OffsetDateTime reportedAt,

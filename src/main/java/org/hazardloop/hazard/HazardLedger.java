@@ -32,9 +32,9 @@ public class HazardLedger {
     public void insert(NewHazard hazard) {
         jdbc.sql("""
                 INSERT INTO hl_hazard (number, report_id, title, description, sector, location, grid_unit, grid_path,
-                                       safety_office, reporter, discovered_at, reported_at, status)
+                                       safety_office, supervising_office, reporter, discovered_at, reported_at, status)
                 VALUES (:number, :reportId, :title, :description, :sector, :location, :gridUnit, :gridPath,
-                        :safetyOffice, :reporter, :discoveredAt, :reportedAt, :status)""")
+                        :safetyOffice, :supervisingOffice, :reporter, :discoveredAt, :reportedAt, :status)""")
                 .param("number", hazard.number())
                 .param("reportId", hazard.reportId())
                 .param("title", hazard.title())
@@ -44,6 +44,7 @@ public class HazardLedger {
                 .param("gridUnit", hazard.gridUnit())
                 .param("gridPath", hazard.gridPath())
                 .param("safetyOffice", hazard.safetyOffice())
+                .param("supervisingOffice", hazard.supervisingOffice())
                 .param("reporter", hazard.reporter())
                 .param("discoveredAt", hazard.discoveredAt())
                 .param("reportedAt", hazard.reportedAt())
@@ -185,6 +186,7 @@ public class HazardLedger {
                 rs.getString("location"),
                 rs.getString("grid_unit"),
                 rs.getString("safety_office"),
+                rs.getString("supervising_office"),
                 rs.getString("reporter"),
                 rs.getObject("discovered_at", OffsetDateTime.class),
                 rs.getObject("reported_at", OffsetDateTime.class),

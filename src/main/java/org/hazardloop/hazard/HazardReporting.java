@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.hazardloop.organization.Department;
 import org.hazardloop.organization.OrgUnit;
 import org.hazardloop.organization.OrganizationDirectory;
+import org.hazardloop.process.HazardContext;
 import org.hazardloop.process.ProcessVariables;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -64,9 +65,13 @@ public class HazardReporting {
         ValidReport valid = validate(report, reporter, now);
         String number = numbers.next(Year.from(now));
         String reportId = report.reportId() == null || report.reportId().isBlank() ? null : report.reportId().strip();
+        // 挂牌督办: the safety office one level up lists a major hazard and approves its close-out; at the top of
+        // the grid there is none above, and the hazard's own safety office does it.
+        String supervising = organization.supervisingSafetyOffice(valid.safetyOffice().code())
+                .map(Department::code).orElse(valid.safetyOffice().code());
         ledger.insert(new NewHazard(number, reportId, valid.title(), valid.description(), valid.sector(),
-                valid.location(), valid.unit().code(), valid.unit().path(), valid.safetyOffice().code(), reporter,
-                valid.discoveredAt(), now));
+                valid.location(), valid.unit().code(), valid.unit().path(), valid.safetyOffice().code(), supervising,
+                reporter, valid.discoveredAt(), now));
         Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("title", valid.title());
         details.put("description", valid.description());
@@ -78,18 +83,11 @@ public class HazardReporting {
             details.put("reportId", reportId);
         }
         ledger.appendTimeline(number, now, reporter, TimelineAction.REPORTED, HazardStatus.REPORTED, details);
-        String supervising = organization.supervisingSafetyOffice(valid.safetyOffice().code())
-                .map(Department::code).orElse(valid.safetyOffice().code());
+        // The process's context variables are the projection of the entry just written, as after every step.
+        Hazard hazard = ledger.find(number).orElseThrow(() -> new HazardNotFound(number));
         ProcessInstance instance = runtimeService.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
                 .businessKey(number)
-                .setVariable(ProcessVariables.HAZARD_NUMBER, number)
-                .setVariable(ProcessVariables.HAZARD_TITLE, valid.title())
-                .setVariable(ProcessVariables.HAZARD_DESCRIPTION, valid.description())
-                .setVariable(ProcessVariables.SECTOR, valid.sector().name())
-                .setVariable(ProcessVariables.LOCATION, valid.location())
-                .setVariable(ProcessVariables.GRID_UNIT, valid.unit().code())
-                .setVariable(ProcessVariables.SAFETY_OFFICE, valid.safetyOffice().code())
-                .setVariable(ProcessVariables.SUPERVISING_OFFICE, supervising)
+                .setVariables(HazardContext.of(hazard).variables())
                 .execute();
         ledger.linkProcessInstance(number, instance.getId());
         return new ReportedHazard(number, HazardStatus.REPORTED, instance.getId(), true);

@@ -13,6 +13,7 @@ public record NewHazard(
         String gridUnit,
         String gridPath,
         String safetyOffice,
+        String supervisingOffice,
         String reporter,
         OffsetDateTime discoveredAt,
         OffsetDateTime reportedAt) {

@@ -15,8 +15,9 @@ public class ApproveCloseoutListener extends StepTaskListener {
 
     private final HazardLifecycle lifecycle;
 
-    public ApproveCloseoutListener(HazardLifecycle lifecycle, CurrentActor currentActor) {
-        super(currentActor);
+    public ApproveCloseoutListener(HazardLifecycle lifecycle, CurrentActor currentActor,
+            HazardContextSync context) {
+        super(currentActor, context);
         this.lifecycle = lifecycle;
     }
 

@@ -1,25 +1,27 @@
 package org.hazardloop.process;
 
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.hazardloop.hazard.Assignment;
-import org.hazardloop.hazard.FiveImplementations;
 import org.hazardloop.hazard.HazardLifecycle;
 import org.springframework.stereotype.Component;
 
-/** {@code Task_AssignHazard}: 交办 with the five implementations. */
+/**
+ * {@code Task_AssignHazard}: 交办 with the five implementations. The grade and the five implementations become
+ * process variables through the context projection written after the step, typed and normalised from the ledger,
+ * not as the form or client submitted them.
+ */
 @Component("assignHazardListener")
 public class AssignHazardListener extends StepTaskListener {
 
-    private static final List<String> INPUTS = List.of(Assignment.GRADE, Assignment.RISK_LEVEL, Assignment.MEASURES,
-            Assignment.RESPONSIBLE_DEPARTMENT, Assignment.RESPONSIBLE_PERSON, Assignment.FUNDS, Assignment.DEADLINE,
-            Assignment.CONTINGENCY_PLAN);
+    private static final List<String> INPUTS = List.of(ProcessVariables.GRADE, ProcessVariables.RISK_LEVEL,
+            ProcessVariables.MEASURES, ProcessVariables.RESPONSIBLE_DEPARTMENT, ProcessVariables.RESPONSIBLE_PERSON,
+            ProcessVariables.FUNDS, ProcessVariables.DEADLINE, ProcessVariables.CONTINGENCY_PLAN);
 
     private final HazardLifecycle lifecycle;
 
-    public AssignHazardListener(HazardLifecycle lifecycle, CurrentActor currentActor) {
-        super(currentActor);
+    public AssignHazardListener(HazardLifecycle lifecycle, CurrentActor currentActor,
+            HazardContextSync context) {
+        super(currentActor, context);
         this.lifecycle = lifecycle;
     }
 
@@ -30,17 +32,6 @@ public class AssignHazardListener extends StepTaskListener {
 
     @Override
     protected void complete(DelegateTask task, String hazardNumber, String actor) {
-        Assignment assignment = lifecycle.assign(hazardNumber, actor, task.getVariables());
-        FiveImplementations five = assignment.fiveImplementations();
-        // Typed, normalised values: the grade gateway, the rectification task's candidate group and due date,
-        // and the later forms' read-only context read these instead of whatever form or client submitted.
-        task.setVariable(Assignment.GRADE, assignment.grade().name());
-        task.setVariable(Assignment.RISK_LEVEL, assignment.riskLevel().name());
-        task.setVariable(Assignment.MEASURES, five.measures());
-        task.setVariable(Assignment.RESPONSIBLE_DEPARTMENT, five.responsibleDepartment());
-        task.setVariable(Assignment.RESPONSIBLE_PERSON, five.responsiblePerson());
-        task.setVariable(Assignment.FUNDS, five.funds().doubleValue());
-        task.setVariable(Assignment.DEADLINE, Date.from(five.deadline().toInstant()));
-        task.setVariable(Assignment.CONTINGENCY_PLAN, five.contingencyPlan());
+        lifecycle.assign(hazardNumber, actor, task.getVariables());
     }
 }

@@ -17,8 +17,9 @@ public class RectifyHazardListener extends StepTaskListener {
 
     private final HazardLifecycle lifecycle;
 
-    public RectifyHazardListener(HazardLifecycle lifecycle, CurrentActor currentActor) {
-        super(currentActor);
+    public RectifyHazardListener(HazardLifecycle lifecycle, CurrentActor currentActor,
+            HazardContextSync context) {
+        super(currentActor, context);
         this.lifecycle = lifecycle;
     }
 

@@ -1,10 +1,7 @@
 package org.hazardloop.process;
 
-import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.hazardloop.hazard.Assignment;
 import org.hazardloop.hazard.HazardLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +14,9 @@ public class ReviewExtensionListener extends StepTaskListener {
 
     private final HazardLifecycle lifecycle;
 
-    public ReviewExtensionListener(HazardLifecycle lifecycle, CurrentActor currentActor) {
-        super(currentActor);
+    public ReviewExtensionListener(HazardLifecycle lifecycle, CurrentActor currentActor,
+            HazardContextSync context) {
+        super(currentActor, context);
         this.lifecycle = lifecycle;
     }
 
@@ -29,9 +27,8 @@ public class ReviewExtensionListener extends StepTaskListener {
 
     @Override
     protected void complete(DelegateTask task, String hazardNumber, String actor) {
-        OffsetDateTime inForce = lifecycle.reviewExtension(hazardNumber, actor, task.getVariables());
-        // The deadline in force moves the rectification task's due date when it is created again.
-        task.setVariable(Assignment.DEADLINE, Date.from(inForce.toInstant()));
+        // The deadline in force reaches the rectification task's due date through the context projection.
+        lifecycle.reviewExtension(hazardNumber, actor, task.getVariables());
         Decisions.record(task, EXTENSION_APPROVED, Decisions.approved(task, EXTENSION_APPROVED),
                 EXTENSION_REVIEW_COMMENT, Decisions.submittedText(task, EXTENSION_REVIEW_COMMENT));
     }

@@ -17,6 +17,7 @@ public class StrikeOffHazardListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        lifecycle.strikeOff((String) execution.getVariable(ProcessVariables.HAZARD_NUMBER));
+        // The business key, set once by reporting; never a variable a task completion could have sent.
+        lifecycle.strikeOff(execution.getProcessBusinessKey());
     }
 }

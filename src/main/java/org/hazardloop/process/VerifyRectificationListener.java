@@ -15,8 +15,9 @@ public class VerifyRectificationListener extends StepTaskListener {
 
     private final HazardLifecycle lifecycle;
 
-    public VerifyRectificationListener(HazardLifecycle lifecycle, CurrentActor currentActor) {
-        super(currentActor);
+    public VerifyRectificationListener(HazardLifecycle lifecycle, CurrentActor currentActor,
+            HazardContextSync context) {
+        super(currentActor, context);
         this.lifecycle = lifecycle;
     }
 

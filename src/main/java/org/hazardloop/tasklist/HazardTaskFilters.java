@@ -11,11 +11,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class HazardTaskFilters {
 
-    /** Process variable set when a hazard is graded at assignment: a {@link Grade} name. */
-    public static final String GRADE = "grade";
-    /** Process variable set at assignment: the rectification deadline (整改时限). */
-    public static final String DEADLINE = "deadline";
-
     public static final String MY_TASKS = "我的待办";
     public static final String DEPARTMENT_TASKS = "本部门待办";
     public static final String OVERDUE_TASKS = "已逾期";
@@ -26,8 +21,8 @@ public class HazardTaskFilters {
     static final List<TaskListColumn> HAZARD_COLUMNS = List.of(
             new TaskListColumn(ProcessVariables.HAZARD_NUMBER, "隐患编号"),
             new TaskListColumn(ProcessVariables.HAZARD_TITLE, "隐患标题"),
-            new TaskListColumn(GRADE, "隐患等级"),
-            new TaskListColumn(DEADLINE, "整改时限"),
+            new TaskListColumn(ProcessVariables.GRADE, "隐患等级"),
+            new TaskListColumn(ProcessVariables.DEADLINE, "整改时限"),
             new TaskListColumn(ProcessVariables.GRID_UNIT, "所属网格"),
             new TaskListColumn(ProcessVariables.LOCATION, "隐患位置"));
 
@@ -51,7 +46,7 @@ public class HazardTaskFilters {
                 new TaskFilterDefinition(OVERDUE_TASKS, "已超过到期时间仍未办结的任务，最早到期的排在最前", 30, true,
                         "#b5152b", byUrgency(query().dueBeforeExpression("${now()}")), HAZARD_COLUMNS),
                 new TaskFilterDefinition(MAJOR_HAZARD_TASKS, "重大事故隐患的待办任务（挂牌督办）", 40, true, "#d97706",
-                        byUrgency(query().processVariableValueEquals(GRADE, Grade.MAJOR.name())), HAZARD_COLUMNS),
+                        byUrgency(query().processVariableValueEquals(ProcessVariables.GRADE, Grade.MAJOR.name())), HAZARD_COLUMNS),
                 // No auto-refresh: counting every open task of a whole district or city on a timer is the
                 // most expensive query Tasklist can send, and this list is browsed rather than worked from.
                 new TaskFilterDefinition(ALL_TASKS, "我有权查看的全部待办任务", 50, false, "#555555",

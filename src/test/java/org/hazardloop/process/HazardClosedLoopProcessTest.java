@@ -215,6 +215,7 @@ class HazardClosedLoopProcessTest {
         BpmnAwareTests.assertThat(driver.task(number)).hasCandidateGroup(SUPERVISING_OFFICE)
                 .hasName("销号审批（挂牌督办）：" + number + " 危化品仓库超量储存");
         assertThat(driver.hazard(number).status()).isEqualTo(HazardStatus.AWAITING_CLOSEOUT);
+        assertThat(driver.hazard(number).supervisingOffice()).as("the listing level in the ledger").isEqualTo(SUPERVISING_OFFICE);
         assertThat(driver.lastEntry(number).statusAfter()).isEqualTo(HazardStatus.AWAITING_CLOSEOUT);
 
         driver.complete(DISTRICT_OFFICER, number, decision("closeoutApproved", true, "closeoutComment", "同意摘牌"));

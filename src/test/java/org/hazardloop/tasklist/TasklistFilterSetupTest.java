@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.task.Task;
+import org.hazardloop.process.ProcessVariables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -179,7 +180,7 @@ class TasklistFilterSetupTest {
 
     private String gradedTask(String grade) {
         String instance = runtimeService.startProcessInstanceByKey("TasklistFilterTestProcess",
-                Map.of(HazardTaskFilters.GRADE, grade, "department", myDepartment)).getId();
+                Map.of(ProcessVariables.GRADE, grade, "department", myDepartment)).getId();
         return taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
     }
 }

@@ -1,0 +1,31 @@
+package org.hazardloop.process;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who is completing a task. Tasklist and the web app's REST API log the user in to the engine, so the
+ * engine's authenticated user is the one acting; a call without a login (the plain engine REST API,
+ * an embedded caller) falls back to the task's assignee. Nobody at all is {@code null}, which the
+ * domain refuses with "请先认领任务再办理".
+ */
+@Component
+public class CurrentActor {
+
+    private final IdentityService identityService;
+
+    public CurrentActor(IdentityService identityService) {
+        this.identityService = identityService;
+    }
+
+    public String of(DelegateTask task) {
+        // The public IdentityService API returns an engine class; only its user id is read here.
+        var authentication = identityService.getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null && !authentication.getUserId().isBlank()) {
+            return authentication.getUserId();
+        }
+        String assignee = task.getAssignee();
+        return assignee == null || assignee.isBlank() ? null : assignee;
+    }
+}

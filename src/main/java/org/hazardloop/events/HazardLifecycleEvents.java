@@ -1,5 +1,7 @@
 package org.hazardloop.events;
 
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.hazardloop.hazard.Hazard;
@@ -47,6 +49,8 @@ public class HazardLifecycleEvents {
         List<TimelineEntry> timeline = ledger.timeline(number);
         int sequence = timeline.size();
         Map<String, ?> values = step.action() == TimelineAction.CLOSED ? finalApproval(timeline) : step.values();
+        // rounded to the microseconds the database stores, so the event's time is the timeline entry's time
+        OffsetDateTime occurredAt = step.occurredAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
         HazardEventData data = new HazardEventData(
                 number,
                 sequence,
@@ -62,7 +66,7 @@ public class HazardLifecycleEvents {
                 hazard.responsiblePerson(),
                 hazard.deadline() == null ? null : hazard.deadline().toString(),
                 step.actor(),
-                step.occurredAt().toString(),
+                occurredAt.toString(),
                 values == null ? Map.of() : values,
                 publicUrl + "/api/hazards/" + number);
         outbox.append(new OutboxMessage(
@@ -72,7 +76,7 @@ public class HazardLifecycleEvents {
                 type.type(),
                 number,
                 number,
-                step.occurredAt(),
+                occurredAt,
                 data));
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hazardloop.events.OutboxStore.OutboxRow;
@@ -59,6 +60,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private final Clock clock;
     private final boolean autoStartup;
 
+    private final AtomicLong sentCount = new AtomicLong();
     private volatile boolean running;
     private volatile Thread worker;
     private boolean topicsReady;
@@ -81,8 +83,8 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         this.autoStartup = autoStartup;
     }
 
-    /** The result of one round: rows claimed, and how many of them Kafka did not acknowledge. */
-    record Round(int claimed, int failed) {
+    /** The result of one round: rows claimed, how many Kafka acknowledged and how many it did not. */
+    record Round(int claimed, int sent, int failed) {
     }
 
     /** Claims, sends and marks one batch. */
@@ -90,7 +92,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         Round round = transaction.execute(status -> {
             List<OutboxRow> rows = store.claimNext(settings.batchSize());
             if (rows.isEmpty()) {
-                return new Round(0, 0);
+                return new Round(0, 0, 0);
             }
             List<CompletableFuture<?>> sends = rows.stream().map(this::send).toList();
             long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
@@ -108,8 +110,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                 }
             }
             store.markSent(sent, OffsetDateTime.now(clock));
-            return new Round(rows.size(), failed);
+            return new Round(rows.size(), sent.size(), failed);
         });
+        sentCount.addAndGet(round.sent());
         if (round.failed() > 0) {
             // A fresh producer after a failure: no half-broken connection or producer epoch is carried over.
             producerFactory.reset();
@@ -222,6 +225,11 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         if (deleted > 0) {
             log.info("Outbox relay {} deleted {} events sent more than {} ago", name, deleted, retention);
         }
+    }
+
+    /** Events this relay has had acknowledged since it was created. */
+    public long sentCount() {
+        return sentCount.get();
     }
 
     @Override

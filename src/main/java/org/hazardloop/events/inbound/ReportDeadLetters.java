@@ -13,6 +13,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hazardloop.events.EventsProperties;
 import org.hazardloop.hazard.HazardRuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -41,6 +43,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * The dead letter keeps the original bytes when the message could not be read, and the report as JSON otherwise.
  */
 public class ReportDeadLetters implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportDeadLetters.class);
 
     public static final String REASON_HEADER = "hazardloop-dlt-reason";
     public static final String REASON_CODE_HEADER = "hazardloop-dlt-reason-code";
@@ -105,6 +109,8 @@ public class ReportDeadLetters implements DisposableBean {
             code = FAILED;
             reason = "处理失败：" + cause.getClass().getName() + ": " + cause.getMessage();
         }
+        log.warn("Message {}-{}@{} goes to the dead-letter topic: {} {}", record.topic(), record.partition(),
+                record.offset(), code, reason);
         RecordHeaders headers = new RecordHeaders();
         headers.add(REASON_CODE_HEADER, code.getBytes(StandardCharsets.UTF_8));
         headers.add(REASON_HEADER, truncate(reason).getBytes(StandardCharsets.UTF_8));

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.ProducerListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -75,6 +76,8 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         this.transaction = transaction;
         this.producerFactory = producerFactory;
         this.kafka = new KafkaTemplate<>(producerFactory);
+        // failures are counted and logged per round here; the default listener would log every event's payload
+        this.kafka.setProducerListener(new ProducerListener<>() { });
         this.signal = signal;
         this.settings = settings;
         this.retention = retention;

@@ -65,6 +65,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
     private volatile boolean running;
     private volatile Thread worker;
     private boolean topicsReady;
+    private Instant nextTopicsAttempt = Instant.EPOCH;
     private Instant nextCleanup = Instant.EPOCH;
 
     public OutboxRelay(String name, OutboxStore store, TransactionTemplate transaction,
@@ -169,11 +170,11 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         long seen = signal.generation();
         while (running) {
             try {
-                if (!topicsReady) {
-                    // Startup topic creation fails while Kafka is down; retry until it has worked once.
-                    topicsReady = ensureTopics.getAsBoolean();
-                }
+                ensureTopicsNowAndThen();
                 Round round = relayOnce();
+                if (!running) {
+                    return;
+                }
                 if (round.failed() > 0) {
                     backoff = nextBackoff(backoff);
                     log.warn("Outbox relay {}: Kafka did not acknowledge {} of {} events; retrying in {} ms",
@@ -193,6 +194,9 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
                 // e.g. the database is unreachable: nothing was marked, the rows are tried again
                 backoff = nextBackoff(backoff);
                 log.warn("Outbox relay {} failed a round; retrying in {} ms", name, backoff.toMillis(), e);
@@ -203,6 +207,22 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
                     return;
                 }
             }
+        }
+    }
+
+    /** Topic creation at start-up fails while Kafka is down; retried now and then until it has worked once. */
+    private void ensureTopicsNowAndThen() {
+        Instant now = clock.instant();
+        if (topicsReady || now.isBefore(nextTopicsAttempt)) {
+            return;
+        }
+        try {
+            topicsReady = ensureTopics.getAsBoolean();
+        } catch (RuntimeException e) {
+            log.warn("Outbox relay {}: topics not created yet ({})", name, e.getMessage());
+        }
+        if (!topicsReady) {
+            nextTopicsAttempt = now.plus(settings.maxBackoff());
         }
     }
 
@@ -253,9 +273,10 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
         Thread thread = worker;
         worker = null;
         if (thread != null) {
-            signal.signal();
+            // A round blocked on an unreachable Kafka is cut short; its rows stay unsent for the next start.
+            thread.interrupt();
             try {
-                thread.join(settings.sendTimeout().plusSeconds(5).toMillis());
+                thread.join(Duration.ofSeconds(10).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -4,12 +4,22 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Reads the supervision grid: units, departments, and who belongs to which department. */
 @Service
 public class OrganizationDirectory {
+
+    private static final String UNIT_COLUMNS = "SELECT u.code, u.name, u.level, u.parent_code, u.path FROM hl_org_unit u";
+    private static final String DEPARTMENT_COLUMNS = "SELECT d.code, d.name, d.unit_code, d.kind FROM hl_department d";
+
+    private static final RowMapper<OrgUnit> UNIT = (rs, row) -> new OrgUnit(rs.getString("code"),
+            rs.getString("name"), OrgLevel.valueOf(rs.getString("level")), rs.getString("parent_code"),
+            rs.getString("path"));
+    private static final RowMapper<Department> DEPARTMENT = (rs, row) -> new Department(rs.getString("code"),
+            rs.getString("name"), rs.getString("unit_code"), DepartmentKind.valueOf(rs.getString("kind")));
 
     private final JdbcClient jdbc;
     private final IdentityService identityService;
@@ -20,33 +30,43 @@ public class OrganizationDirectory {
     }
 
     public Optional<OrgUnit> unit(String code) {
-        return jdbc.sql("SELECT code, name, level, parent_code, path FROM hl_org_unit WHERE code = :code")
-                .param("code", code)
-                .query((rs, row) -> new OrgUnit(rs.getString("code"), rs.getString("name"),
-                        OrgLevel.valueOf(rs.getString("level")), rs.getString("parent_code"), rs.getString("path")))
-                .optional();
+        return jdbc.sql(UNIT_COLUMNS + " WHERE u.code = :code").param("code", code).query(UNIT).optional();
     }
 
     public List<OrgUnit> units() {
-        return jdbc.sql("SELECT code, name, level, parent_code, path FROM hl_org_unit ORDER BY path")
-                .query((rs, row) -> new OrgUnit(rs.getString("code"), rs.getString("name"),
-                        OrgLevel.valueOf(rs.getString("level")), rs.getString("parent_code"), rs.getString("path")))
-                .list();
+        return jdbc.sql(UNIT_COLUMNS + " ORDER BY u.path").query(UNIT).list();
+    }
+
+    /** {@code root} and every unit below it, top first (parents before their children). */
+    public List<OrgUnit> unitsUnder(OrgUnit root) {
+        return jdbc.sql(UNIT_COLUMNS + " WHERE u.path LIKE :prefix ESCAPE '\\' ORDER BY u.path")
+                .param("prefix", likePrefix(root.path()))
+                .query(UNIT).list();
     }
 
     public Optional<Department> department(String code) {
-        return jdbc.sql("SELECT code, name, unit_code, kind FROM hl_department WHERE code = :code")
-                .param("code", code)
-                .query((rs, row) -> new Department(rs.getString("code"), rs.getString("name"),
-                        rs.getString("unit_code"), DepartmentKind.valueOf(rs.getString("kind"))))
-                .optional();
+        return jdbc.sql(DEPARTMENT_COLUMNS + " WHERE d.code = :code").param("code", code).query(DEPARTMENT).optional();
     }
 
     public List<Department> departments() {
-        return jdbc.sql("SELECT code, name, unit_code, kind FROM hl_department ORDER BY code")
-                .query((rs, row) -> new Department(rs.getString("code"), rs.getString("name"),
-                        rs.getString("unit_code"), DepartmentKind.valueOf(rs.getString("kind"))))
-                .list();
+        return jdbc.sql(DEPARTMENT_COLUMNS + " ORDER BY d.code").query(DEPARTMENT).list();
+    }
+
+    /** The departments attached to the unit itself (not to the units below it). */
+    public List<Department> departmentsOf(String unitCode) {
+        return jdbc.sql(DEPARTMENT_COLUMNS + " WHERE d.unit_code = :unit ORDER BY d.code")
+                .param("unit", unitCode)
+                .query(DEPARTMENT).list();
+    }
+
+    /** The departments of {@code root} and of every unit below it. */
+    public List<Department> departmentsUnder(OrgUnit root) {
+        return jdbc.sql(DEPARTMENT_COLUMNS + """
+                         JOIN hl_org_unit u ON u.code = d.unit_code
+                        WHERE u.path LIKE :prefix ESCAPE '\\'
+                        ORDER BY d.code""")
+                .param("prefix", likePrefix(root.path()))
+                .query(DEPARTMENT).list();
     }
 
     /** The safety office in charge of a unit: its own, or else that of its nearest ancestor. */
@@ -63,17 +83,20 @@ public class OrganizationDirectory {
     }
 
     private Optional<Department> nearestSafetyOffice(List<String> unitCodesNearestFirst) {
-        List<Department> offices = jdbc.sql("""
-                        SELECT code, name, unit_code, kind FROM hl_department
-                         WHERE kind = 'SAFETY_OFFICE' AND unit_code IN (:units)""")
+        List<Department> offices = jdbc.sql(DEPARTMENT_COLUMNS
+                        + " WHERE d.kind = 'SAFETY_OFFICE' AND d.unit_code IN (:units)")
                 .param("units", unitCodesNearestFirst)
-                .query((rs, row) -> new Department(rs.getString("code"), rs.getString("name"),
-                        rs.getString("unit_code"), DepartmentKind.SAFETY_OFFICE))
+                .query(DEPARTMENT)
                 .list();
         return offices.stream().min(Comparator.comparingInt(d -> unitCodesNearestFirst.indexOf(d.unitCode())));
     }
 
     public boolean isMember(String userId, String departmentCode) {
         return identityService.createUserQuery().userId(userId).memberOfGroup(departmentCode).count() > 0;
+    }
+
+    /** A LIKE pattern matching paths that start with {@code path}; '_' is allowed in codes but is a LIKE wildcard. */
+    private static String likePrefix(String path) {
+        return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -1,5 +1,8 @@
 package org.hazardloop.organization;
 
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,9 +59,23 @@ public class OrganizationWriter {
         return directory.department(code).orElseThrow();
     }
 
-    /** Makes sure every department has its Camunda group, e.g. after departments were loaded by SQL. */
+    /**
+     * Makes sure every department has its Camunda group, named as the department, e.g. after departments
+     * were loaded or renamed by SQL. One group query for all departments, so a start-up stays quick with
+     * thousands of them.
+     */
     public void syncDepartmentGroups() {
-        directory.departments().forEach(department -> ensureGroup(department.code(), department.name()));
+        Map<String, Group> groups = identityService.createGroupQuery().list().stream()
+                .collect(Collectors.toMap(Group::getId, Function.identity()));
+        for (Department department : directory.departments()) {
+            Group group = groups.get(department.code());
+            if (group == null) {
+                ensureGroup(department.code(), department.name());
+            } else if (!department.name().equals(group.getName())) {
+                group.setName(department.name());
+                identityService.saveGroup(group);
+            }
+        }
     }
 
     private void ensureGroup(String code, String name) {

@@ -102,6 +102,34 @@ class HazardFormsTest {
         assertThat(tasks).isEqualTo(KEYS_BY_TASK.keySet());
     }
 
+    /**
+     * Money is entered in yuan and fen, deadlines with their UTC offset (the form SubmittedValues reads
+     * without guessing a zone). A number field's "increment" is also a validation step in form-js: "100"
+     * refused 5000.5 in Tasklist, so money fields must not restrict the step.
+     */
+    @Test
+    void moneyAcceptsCentsAndDeadlinesCarryTheirOffset() throws IOException {
+        Map<String, JsonNode> fields = new HashMap<>();
+        for (String resource : new String[] {"assign-hazard.form", "rectify-hazard.form"}) {
+            try (InputStream in = getClass().getResourceAsStream("/bpmn/forms/" + resource)) {
+                fields(json.readTree(in)).forEach(field -> fields.put(field.get("key").asText(), field));
+            }
+        }
+        for (String money : new String[] {Assignment.FUNDS, Rectification.ACTUAL_COST}) {
+            JsonNode field = fields.get(money);
+            assertThat(field.get("type").asText()).isEqualTo("number");
+            assertThat(field.get("decimalDigits").asInt()).isEqualTo(2);
+            assertThat(field.path("validate").get("min").asInt()).isZero();
+            assertThat(field.has("increment")).as(money + " increment").isFalse();
+        }
+        for (String deadline : new String[] {Assignment.DEADLINE, Rectification.REQUESTED_DEADLINE}) {
+            JsonNode field = fields.get(deadline);
+            assertThat(field.get("type").asText()).isEqualTo("datetime");
+            assertThat(field.get("subtype").asText()).isEqualTo("datetime");
+            assertThat(field.get("timeSerializingFormat").asText()).isEqualTo("utc_offset");
+        }
+    }
+
     @Test
     void eachOpenTaskResolvesItsFormAtRuntime() throws IOException {
         String number = driver.report("表单解析：重大隐患全流程");

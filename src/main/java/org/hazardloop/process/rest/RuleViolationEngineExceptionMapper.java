@@ -19,8 +19,7 @@ public class RuleViolationEngineExceptionMapper implements ExceptionMapper<Proce
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-        return RuleViolationResponses.find(exception)
-                .map(RuleViolationResponses::badRequest)
+        return RuleViolationResponses.badRequest(exception)
                 .orElseGet(() -> camunda.toResponse(exception));
     }
 }

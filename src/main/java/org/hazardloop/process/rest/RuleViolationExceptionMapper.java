@@ -11,6 +11,6 @@ public class RuleViolationExceptionMapper implements ExceptionMapper<HazardRuleV
 
     @Override
     public Response toResponse(HazardRuleViolation violation) {
-        return RuleViolationResponses.badRequest(violation);
+        return RuleViolationResponses.badRequest(violation, null);
     }
 }

@@ -4,40 +4,49 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.hazardloop.hazard.FieldViolation;
 import org.hazardloop.hazard.HazardRuleViolation;
 
 /**
- * Turns a refused step into a 400 in the engine REST API's usual error shape ({@code type}, {@code message}),
- * with our Chinese message as the message, not the engine's English wrapping around it.
+ * Turns a refused step into a 400 in the engine REST API's usual error shape ({@code type}, {@code message},
+ * {@code code}), with our Chinese message as the message, not the engine's English wrapping around it.
  */
 final class RuleViolationResponses {
 
-    /** Camunda's own mappers carry no priority (= {@code Priorities.USER}); a lower number wins. */
+    /** Camunda's own mappers carry no priority (= {@code Priorities.USER}, 5000); a lower number wins. */
     static final int BEFORE_CAMUNDA_MAPPERS = 1000;
 
     private RuleViolationResponses() {
     }
 
-    /** The engine wraps a listener's exception (ENGINE-03051 ...) and the REST layer wraps that again. */
-    static Optional<HazardRuleViolation> find(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof HazardRuleViolation violation) {
-                return Optional.of(violation);
+    /**
+     * A 400 if a refusal is behind {@code thrown}: the engine wraps a listener's exception (ENGINE-03051 ...)
+     * and the REST layer wraps that again, so the whole cause chain is searched.
+     */
+    static Optional<Response> badRequest(Throwable thrown) {
+        HazardRuleViolation violation = null;
+        Integer engineCode = null;
+        for (Throwable t = thrown; t != null && violation == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProcessEngineException engine && engineCode == null) {
+                engineCode = engine.getCode();
+            }
+            if (t instanceof HazardRuleViolation found) {
+                violation = found;
             }
         }
-        return Optional.empty();
+        return violation == null ? Optional.empty() : Optional.of(badRequest(violation, engineCode));
     }
 
-    static Response badRequest(HazardRuleViolation violation) {
+    static Response badRequest(HazardRuleViolation violation, Integer engineCode) {
         return Response.status(Response.Status.BAD_REQUEST)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new RuleViolationDto(HazardRuleViolation.class.getSimpleName(), violation.getMessage(),
-                        violation.violations()))
+                        engineCode, violation.violations()))
                 .build();
     }
 
     /** Camunda's ExceptionDto fields plus the refused fields, for clients that highlight them. */
-    record RuleViolationDto(String type, String message, List<FieldViolation> violations) {
+    record RuleViolationDto(String type, String message, Integer code, List<FieldViolation> violations) {
     }
 }

@@ -20,8 +20,7 @@ public class RuleViolationRestExceptionMapper implements ExceptionMapper<RestExc
 
     @Override
     public Response toResponse(RestException exception) {
-        return RuleViolationResponses.find(exception)
-                .map(RuleViolationResponses::badRequest)
+        return RuleViolationResponses.badRequest(exception)
                 .orElseGet(() -> camunda.toResponse(exception));
     }
 }

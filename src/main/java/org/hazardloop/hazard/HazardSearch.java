@@ -1,0 +1,77 @@
+package org.hazardloop.hazard;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hazardloop.organization.OrgUnit;
+import org.hazardloop.organization.OrganizationDirectory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** 台账查询: filtered, paged and ordered lists of the ledger. */
+@Service
+@Transactional(readOnly = true)
+public class HazardSearch {
+
+    private final JdbcClient jdbc;
+    private final OrganizationDirectory organization;
+
+    public HazardSearch(JdbcClient jdbc, OrganizationDirectory organization) {
+        this.jdbc = jdbc;
+        this.organization = organization;
+    }
+
+    /**
+     * One page of the entries matching {@code criteria}; {@code now} decides what is overdue, so the
+     * caller can show the overdue flag as of the same instant.
+     */
+    public HazardPage<Hazard> search(HazardCriteria criteria, HazardPageRequest request, Instant now) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (request.page() < 0) {
+            violations.add(new FieldViolation("page", "页码不能小于 0"));
+        }
+        if (request.size() < 1 || request.size() > HazardPageRequest.MAX_SIZE) {
+            violations.add(new FieldViolation("size", "每页条数须在 1 到 " + HazardPageRequest.MAX_SIZE + " 之间"));
+        }
+        if (criteria.reportedFrom() != null && criteria.reportedTo() != null
+                && !criteria.reportedFrom().isBefore(criteria.reportedTo())) {
+            violations.add(new FieldViolation("reportedTo", "上报时间止须晚于上报时间起"));
+        }
+        OrgUnit unit = GridUnits.resolve(organization, criteria.gridUnit(), violations);
+        if (!violations.isEmpty()) {
+            throw new HazardRuleViolation("查询条件无效", violations);
+        }
+
+        LedgerFilter filter = new LedgerFilter(now)
+                .subtree(unit)
+                .statusIn(criteria.statuses())
+                .equal("grade", criteria.grade())
+                .equal("sector", criteria.sector())
+                .equal("responsible_department", criteria.responsibleDepartment())
+                .overdue(criteria.overdue())
+                .reportedFrom(criteria.reportedFrom())
+                .reportedBefore(criteria.reportedTo());
+
+        long total = jdbc.sql("SELECT COUNT(*) FROM hl_hazard" + filter.where())
+                .params(filter.params()).query(Long.class).single();
+        List<Hazard> items = total == 0 ? List.of() : jdbc.sql("SELECT * FROM hl_hazard" + filter.where()
+                        + orderBy(request) + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
+                .params(filter.params())
+                .param("offset", (long) request.page() * request.size())
+                .param("limit", request.size())
+                .query(HazardLedger::hazard)
+                .list();
+        return new HazardPage<>(items, request.page(), request.size(), total);
+    }
+
+    /** Column names come from the enum, never from the client. Unassigned hazards have no deadline: last. */
+    private static String orderBy(HazardPageRequest request) {
+        String direction = request.descending() ? " DESC" : " ASC";
+        String primary = request.sort().column() + direction
+                + (request.sort() == HazardSort.DEADLINE ? " NULLS LAST" : "");
+        return request.sort() == HazardSort.NUMBER
+                ? " ORDER BY " + primary
+                : " ORDER BY " + primary + ", number" + direction;
+    }
+}

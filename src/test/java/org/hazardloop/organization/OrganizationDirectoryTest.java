@@ -1,0 +1,94 @@
+package org.hazardloop.organization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class OrganizationDirectoryTest {
+
+    @Autowired
+    OrganizationDirectory directory;
+    @Autowired
+    OrganizationWriter writer;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    IdentityService identityService;
+
+    TestGrid grid;
+
+    @BeforeEach
+    void newGrid() {
+        grid = new TestGrid(jdbc, identityService);
+    }
+
+    @AfterEach
+    void removeGrid() {
+        grid.remove();
+    }
+
+    @Test
+    void aVillageOrEnterpriseResolvesToItsTownsSafetyOffice() {
+        assertThat(directory.safetyOfficeFor("V01")).map(Department::code).contains("T01-SAFETY");
+        assertThat(directory.safetyOfficeFor("E01")).map(Department::code).contains("T01-SAFETY");
+        assertThat(directory.safetyOfficeFor("V02")).map(Department::code).contains("T02-SAFETY");
+        assertThat(directory.safetyOfficeFor("T01")).map(Department::code).contains("T01-SAFETY");
+    }
+
+    @Test
+    void aUnitWithoutItsOwnOfficeResolvesToTheNearestAncestorsOffice() {
+        writer.addUnit(grid.code("C"), "测试市", OrgLevel.CITY, null);
+        writer.addUnit(grid.code("D"), "测试区", OrgLevel.DISTRICT, grid.code("C"));
+        writer.addUnit(grid.code("T"), "测试镇", OrgLevel.TOWN, grid.code("D"));
+        writer.addUnit(grid.code("V"), "测试村", OrgLevel.VILLAGE, grid.code("T"));
+        writer.addDepartment(grid.code("C-SAFETY"), "测试市安委办", grid.code("C"), DepartmentKind.SAFETY_OFFICE);
+        // the district has an industry department but no safety office
+        writer.addDepartment(grid.code("D-FIRE"), "测试区消防", grid.code("D"), DepartmentKind.INDUSTRY);
+
+        assertThat(directory.safetyOfficeFor(grid.code("V"))).map(Department::code).contains(grid.code("C-SAFETY"));
+
+        writer.addDepartment(grid.code("T-SAFETY"), "测试镇安委办", grid.code("T"), DepartmentKind.SAFETY_OFFICE);
+        assertThat(directory.safetyOfficeFor(grid.code("V"))).map(Department::code).contains(grid.code("T-SAFETY"));
+        // one level up from the town office skips the district, which has none, to the city office
+        assertThat(directory.supervisingSafetyOffice(grid.code("T-SAFETY"))).map(Department::code)
+                .contains(grid.code("C-SAFETY"));
+    }
+
+    @Test
+    void aTownOfficeIsSupervisedByTheDistrictOfficeAndTheTopByNobody() {
+        assertThat(directory.supervisingSafetyOffice("T01-SAFETY")).map(Department::code).contains("D01-SAFETY");
+        assertThat(directory.supervisingSafetyOffice("T02-SAFETY")).map(Department::code).contains("D01-SAFETY");
+        assertThat(directory.supervisingSafetyOffice("D01-SAFETY")).map(Department::code).contains("C01-SAFETY");
+        assertThat(directory.supervisingSafetyOffice("C01-SAFETY")).isEmpty();
+    }
+
+    @Test
+    void unknownCodesResolveToNothing() {
+        assertThat(directory.safetyOfficeFor(grid.code("NOWHERE"))).isEmpty();
+        assertThat(directory.supervisingSafetyOffice(grid.code("NO-OFFICE"))).isEmpty();
+    }
+
+    @Test
+    void aSubtreeIsTheUnitAndItsDescendantsOnly() {
+        // '_' is a LIKE wildcard: the subtree of A_1 must not take in the sibling AX1
+        writer.addUnit(grid.code("A_1"), "甲", OrgLevel.CITY, null);
+        writer.addUnit(grid.code("A_1-T"), "甲镇", OrgLevel.TOWN, grid.code("A_1"));
+        writer.addUnit(grid.code("AX1"), "乙", OrgLevel.CITY, null);
+        writer.addUnit(grid.code("AX1-T"), "乙镇", OrgLevel.TOWN, grid.code("AX1"));
+        writer.addDepartment(grid.code("AX1-T-SAFETY"), "乙镇安委办", grid.code("AX1-T"), DepartmentKind.SAFETY_OFFICE);
+
+        OrgUnit root = directory.unit(grid.code("A_1")).orElseThrow();
+        assertThat(directory.unitsUnder(root)).extracting(OrgUnit::code)
+                .containsExactly(grid.code("A_1"), grid.code("A_1-T"));
+        assertThat(directory.departmentsUnder(root)).isEmpty();
+    }
+}

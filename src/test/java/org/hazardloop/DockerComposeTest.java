@@ -70,6 +70,17 @@ class DockerComposeTest {
     }
 
     @Test
+    void theAppGetsTheKafkaListenerTheBrokerAdvertisesOnTheComposeNetwork() throws IOException {
+        Map<String, Object> services = map(load(COMPOSE_FILE).get("services"));
+        Map<String, String> app = environment(map(services.get("app")));
+        Map<String, String> kafka = environment(map(services.get("kafka")));
+
+        assertThat(applicationPlaceholders()).contains("KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(app).containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).contains("PLAINTEXT://kafka:9092");
+    }
+
+    @Test
     void everyVariableSetOnTheAppIsOneTheApplicationReads() throws IOException {
         Map<String, String> app = environment(map(map(load(COMPOSE_FILE).get("services")).get("app")));
 
@@ -81,8 +92,8 @@ class DockerComposeTest {
         Set<String> placeholders = applicationPlaceholders();
 
         assertThat(placeholders).contains("DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_PASSWORD");
-        assertThat(unread(List.of("SPRING_PROFILES_ACTIVE", "DB_HOST", "KAFKA_BOOTSTRAP_SERVERS"), placeholders))
-                .containsExactly("KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(unread(List.of("SPRING_PROFILES_ACTIVE", "DB_HOST", "KAFKA_BROKERS"), placeholders))
+                .containsExactly("KAFKA_BROKERS");
         // the environment may be written as a list of NAME=value
         assertThat(environment(Map.of("environment", List.of("DB_HOST=postgres", "HAZARDLOOP_KAFKA=kafka:9092"))))
                 .containsOnlyKeys("DB_HOST", "HAZARDLOOP_KAFKA");

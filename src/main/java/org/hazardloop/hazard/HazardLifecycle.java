@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.hazardloop.organization.Department;
 import org.hazardloop.organization.DepartmentKind;
 import org.hazardloop.organization.OrganizationDirectory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,13 +26,15 @@ public class HazardLifecycle {
     private final OrganizationDirectory organization;
     private final Clock clock;
     private final HazardLoopProperties properties;
+    private final ApplicationEventPublisher events;
 
     public HazardLifecycle(HazardLedger ledger, OrganizationDirectory organization, Clock clock,
-                           HazardLoopProperties properties) {
+                           HazardLoopProperties properties, ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.organization = organization;
         this.clock = clock;
         this.properties = properties;
+        this.events = events;
     }
 
     /** 交办: classification and the five implementations; the hazard goes to the responsible department. */
@@ -163,6 +166,7 @@ public class HazardLifecycle {
         OffsetDateTime now = now();
         ledger.recordClosed(number, closedBy, now);
         ledger.appendTimeline(number, now, closedBy, TimelineAction.CLOSED, HazardStatus.CLOSED, Map.of());
+        events.publishEvent(new HazardStepRecorded(number, TimelineAction.CLOSED, HazardStatus.CLOSED, closedBy, now, Map.of()));
     }
 
     private Hazard open(String number, String actor, HazardStatus expected) {
@@ -178,7 +182,9 @@ public class HazardLifecycle {
     }
 
     private void record(Hazard hazard, String actor, TimelineAction action, HazardStatus after, Map<String, ?> details) {
-        ledger.appendTimeline(hazard.number(), now(), actor, action, after, details);
+        OffsetDateTime at = now();
+        ledger.appendTimeline(hazard.number(), at, actor, action, after, details);
+        events.publishEvent(new HazardStepRecorded(hazard.number(), action, after, actor, at, details));
     }
 
     private OffsetDateTime now() {

@@ -13,6 +13,7 @@ import org.hazardloop.organization.OrgUnit;
 import org.hazardloop.organization.OrganizationDirectory;
 import org.hazardloop.process.HazardContext;
 import org.hazardloop.process.ProcessVariables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,10 +32,11 @@ public class HazardReporting {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final HazardLoopProperties properties;
+    private final ApplicationEventPublisher events;
 
     public HazardReporting(HazardLedger ledger, HazardNumbers numbers, OrganizationDirectory organization,
                            RuntimeService runtimeService, TransactionTemplate transaction, Clock clock,
-                           HazardLoopProperties properties) {
+                           HazardLoopProperties properties, ApplicationEventPublisher events) {
         this.ledger = ledger;
         this.numbers = numbers;
         this.organization = organization;
@@ -42,6 +44,7 @@ public class HazardReporting {
         this.transaction = transaction;
         this.clock = clock;
         this.properties = properties;
+        this.events = events;
     }
 
     public ReportedHazard report(HazardReport report, String reporter) {
@@ -83,6 +86,7 @@ public class HazardReporting {
             details.put("reportId", reportId);
         }
         ledger.appendTimeline(number, now, reporter, TimelineAction.REPORTED, HazardStatus.REPORTED, details);
+        events.publishEvent(new HazardStepRecorded(number, TimelineAction.REPORTED, HazardStatus.REPORTED, reporter, now, details));
         // The process's context variables are the projection of the entry just written, as after every step.
         Hazard hazard = ledger.find(number).orElseThrow(() -> new HazardNotFound(number));
         ProcessInstance instance = runtimeService.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)

@@ -1,0 +1,35 @@
+package org.hazardloop.events;
+
+import java.util.Map;
+
+/**
+ * The JSON {@code data} of a hazard event: where the hazard stands after the step, and the step itself.
+ * Fields a hazard does not have yet (grade before assignment, ...) are left out. Date-times are ISO-8601
+ * strings with the offset they were recorded with.
+ *
+ * @param sequence the position of the step in the hazard's timeline (1 = reported): orders one hazard's events
+ * @param status   the ledger status after the step
+ * @param actor    the user (or reporting system) who took the step
+ * @param values   the values entered at the step, as in the timeline; for {@code hazard.closed}, those of the
+ *                 final approval (verification or close-out approval)
+ * @param link     the hazard in the application's REST API
+ */
+public record HazardEventData(
+        String hazardNumber,
+        int sequence,
+        String title,
+        String sector,
+        String location,
+        String gridUnit,
+        String safetyOffice,
+        String grade,
+        String riskLevel,
+        String status,
+        String responsibleDepartment,
+        String responsiblePerson,
+        String deadline,
+        String actor,
+        String occurredAt,
+        Map<String, ?> values,
+        String link) {
+}

@@ -1,0 +1,118 @@
+package org.hazardloop.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hazardloop.events.KafkaTopicReader.header;
+import static org.hazardloop.events.KafkaTopicReader.json;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Several application instances share one database: their relays claim rows with SKIP LOCKED, so every
+ * event reaches the topic exactly once and each key's events stay in order.
+ */
+@EmbeddedKafkaEventsTest
+class OutboxRelayKafkaTest {
+
+    private static final String TOPIC = "outbox.relay.test";
+    private static final int KEYS = 20;
+    private static final int EVENTS_PER_KEY = 10;
+
+    @Autowired
+    OutboxRelay applicationRelay;
+
+    @Autowired
+    OutboxStore store;
+
+    @Autowired
+    EventOutbox outbox;
+
+    @Autowired
+    OutboxSignal signal;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    KafkaAdmin kafkaAdmin;
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Test
+    void twoRelaysOnOneDatabaseSendEveryEventOnceAndInOrderPerKey() {
+        kafkaAdmin.createOrModifyTopics(TopicBuilder.name(TOPIC).partitions(3).build());
+        String prefix = "relay-test-" + UUID.randomUUID() + "-";
+        applicationRelay.stop();
+        OutboxRelay first = relay("first");
+        OutboxRelay second = relay("second");
+        try {
+            first.start();
+            second.start();
+            // rounds of one event per key, each round one transaction, while both relays are running
+            for (int sequence = 1; sequence <= EVENTS_PER_KEY; sequence++) {
+                int round = sequence;
+                transaction.executeWithoutResult(status -> {
+                    for (int k = 0; k < KEYS; k++) {
+                        String key = prefix + k;
+                        outbox.append(new OutboxMessage(TOPIC, key, key + "/" + round, "test.counted", key, null,
+                                OffsetDateTime.now(), Map.of("key", key, "sequence", round)));
+                    }
+                });
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> unsent(prefix) == 0);
+        } finally {
+            first.destroy();
+            second.destroy();
+            applicationRelay.start();
+        }
+
+        List<ConsumerRecord<String, byte[]>> records = new KafkaTopicReader(broker.getBrokersAsString())
+                .read(TOPIC, record -> record.key() != null && record.key().startsWith(prefix));
+        List<String> ids = records.stream().map(record -> header(record, "ce_id")).toList();
+        assertThat(ids).hasSize(KEYS * EVENTS_PER_KEY).doesNotHaveDuplicates();
+        Map<String, List<Integer>> sequencesByKey = records.stream().collect(Collectors.groupingBy(
+                ConsumerRecord::key, Collectors.mapping(record -> json(record).path("sequence").asInt(), Collectors.toList())));
+        List<Integer> inOrder = new ArrayList<>();
+        for (int sequence = 1; sequence <= EVENTS_PER_KEY; sequence++) {
+            inOrder.add(sequence);
+        }
+        assertThat(sequencesByKey).hasSize(KEYS).allSatisfy((key, sequences) -> assertThat(sequences).isEqualTo(inOrder));
+        assertThat(first.sentCount()).as("first relay's share").isPositive();
+        assertThat(second.sentCount()).as("second relay's share").isPositive();
+    }
+
+    /** A relay as another application instance runs it: its own producer, the same database. */
+    private OutboxRelay relay(String name) {
+        var producers = EventsConfiguration.outboxProducerFactory(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.CLIENT_ID_CONFIG, "relay-test-" + name));
+        return new OutboxRelay(name, store, transaction, producers, signal,
+                new EventsProperties.Relay(5, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10)),
+                Duration.ofDays(7), () -> true, Clock.systemUTC(), false);
+    }
+
+    private long unsent(String prefix) {
+        return jdbc.sql("SELECT COUNT(*) FROM hl_outbox WHERE sent_at IS NULL AND message_key LIKE :prefix")
+                .param("prefix", prefix + "%").query(Long.class).single();
+    }
+}

@@ -1,0 +1,76 @@
+package org.hazardloop.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Runs the measurements in order on one application and broker, and writes the report. */
+final class BenchmarkRunner {
+
+    /** The report and what it says. */
+    record Outcome(Path report, BenchmarkResults results) {
+    }
+
+    private static final String[] ENGINE_SETTINGS = {
+            "camunda.bpm.history-level",
+            "camunda.bpm.job-execution.core-pool-size",
+            "camunda.bpm.job-execution.max-pool-size",
+            "camunda.bpm.job-execution.queue-capacity",
+            "camunda.bpm.job-execution.max-jobs-per-acquisition",
+            "camunda.bpm.job-execution.wait-time-in-millis",
+            "camunda.bpm.job-execution.max-wait",
+            "camunda.bpm.job-execution.backoff-time-in-millis",
+            "camunda.bpm.job-execution.max-backoff",
+            "camunda.bpm.generic-properties.properties.history-cleanup-batch-window-start-time",
+            "camunda.bpm.generic-properties.properties.history-cleanup-batch-window-end-time",
+            "hazardloop.events.relay.batch-size",
+            "hazardloop.events.reports.concurrency"};
+
+    private BenchmarkRunner() {
+    }
+
+    static Outcome run(BenchmarkSettings settings, String command) throws Exception {
+        OffsetDateTime started = OffsetDateTime.now();
+        long start = System.nanoTime();
+        String loadAtStart = BenchmarkReport.loadAverage();
+        String runId = "bench-" + started.format(DateTimeFormatter.ofPattern("MMddHHmmss")) + "-"
+                + UUID.randomUUID().toString().substring(0, 4);
+        BenchmarkResults results = new BenchmarkResults();
+        String database;
+        String postgres;
+        Map<String, String> engineSettings = new LinkedHashMap<>();
+        try (BenchmarkEnvironment environment = BenchmarkEnvironment.start(settings)) {
+            JdbcClient jdbc = environment.bean(JdbcClient.class);
+            database = jdbc.sql("SELECT current_database()").query(String.class).single();
+            postgres = jdbc.sql("SHOW server_version").query(String.class).single()
+                    + ", shared_buffers " + jdbc.sql("SHOW shared_buffers").query(String.class).single()
+                    + ", synchronous_commit " + jdbc.sql("SHOW synchronous_commit").query(String.class).single();
+            Environment env = environment.context().getEnvironment();
+            for (String name : ENGINE_SETTINGS) {
+                engineSettings.put(name, env.getProperty(name, "(default)"));
+            }
+            RepositoryService repository = environment.bean(RepositoryService.class);
+            String bare = BareClosedLoopProcess.deploy(repository);
+            try {
+                ThroughputBenchmark throughput = new ThroughputBenchmark(environment, settings, results, runId);
+                throughput.run();
+                new IngestionBenchmark(environment, settings, results, runId).run();
+                new StorageBenchmark(environment, results).run(throughput.appPrefix());
+                new LedgerQueryBenchmark(environment, settings, results).run();
+            } finally {
+                repository.deleteDeployment(bare, true);
+            }
+        }
+        Path report = BenchmarkReport.write(settings.output(), settings, results, new BenchmarkReport.RunInfo(started,
+                Duration.ofNanos(System.nanoTime() - start), command, database, postgres, loadAtStart,
+                BenchmarkReport.loadAverage(), engineSettings));
+        return new Outcome(report, results);
+    }
+}

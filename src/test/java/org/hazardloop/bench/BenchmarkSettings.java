@@ -1,0 +1,120 @@
+package org.hazardloop.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The sizes and durations of one benchmark run. Every value is a {@code -Dbench.*} system property
+ * (docs/performance.md lists them); {@link #smoke()} is the seconds-long run of the test suite.
+ *
+ * @param database          PostgreSQL database name; null keeps the test profile's {@code TEST_DB_NAME}
+ * @param clients           concurrent clients of the closed-loop and REST loops and of the raw JDBC loop
+ * @param poolSize          the application's JDBC pool (engine and application share it)
+ * @param warmup            per measured phase, run but not counted
+ * @param loopDuration      measured time of each closed-loop phase (app, bare Camunda) per round
+ * @param rawDuration       measured time of the raw JDBC commit loop per round
+ * @param rounds            the closed-loop phases alternate this many times, so a burst of load from other
+ *                          builds on the machine hits app and baseline alike
+ * @param restDuration      measured time of the REST API loop
+ * @param ledgerSizes       ledger sizes (rows in hl_hazard) at which the queries are replayed, ascending
+ * @param ledgerMinLoad     rows loaded at each size even when the ledger already holds that many (smoke run)
+ * @param queryRepeats      timed executions of each list and statistics query per ledger size
+ * @param reports           the burst of reports put on {@code hazard.reports}
+ * @param bareStarts        bare Camunda process starts timed for the ingestion baseline
+ * @param explain           whether to write EXPLAIN (ANALYZE) plans of every query at the largest size
+ * @param output            where the report goes
+ * @param appProperties     extra application settings, from {@code -Dbench.app.<setting>=<value>}
+ */
+public record BenchmarkSettings(
+        String database,
+        int clients,
+        int poolSize,
+        Duration warmup,
+        Duration loopDuration,
+        Duration rawDuration,
+        int rounds,
+        Duration restDuration,
+        List<Integer> ledgerSizes,
+        int ledgerMinLoad,
+        int queryRepeats,
+        int reports,
+        int bareStarts,
+        boolean explain,
+        Path output,
+        Map<String, String> appProperties) {
+
+    static final String PREFIX = "bench.";
+    static final String APP_PREFIX = "bench.app.";
+
+    /** The default run (about ten minutes on two cores), each value overridable by a system property. */
+    public static BenchmarkSettings fromSystemProperties() {
+        Properties p = System.getProperties();
+        return new BenchmarkSettings(
+                p.getProperty("bench.db", System.getenv("BENCH_DB_NAME")),
+                integer(p, "clients", 8),
+                integer(p, "pool-size", 10),
+                seconds(p, "warmup", 5),
+                seconds(p, "loop-seconds", 20),
+                seconds(p, "raw-seconds", 8),
+                integer(p, "rounds", 2),
+                seconds(p, "rest-seconds", 20),
+                integers(p, "ledger-sizes", "10000,1000000"),
+                integer(p, "ledger-min-load", 0),
+                integer(p, "query-repeats", 40),
+                integer(p, "reports", 20_000),
+                integer(p, "bare-starts", 5_000),
+                Boolean.parseBoolean(p.getProperty("bench.explain", "true")),
+                Path.of(p.getProperty("bench.output", "target/bench")),
+                appProperties(p));
+    }
+
+    /** Seconds, tiny sizes: keeps the benchmark code working in the test suite; its figures mean nothing. */
+    public static BenchmarkSettings smoke(Path output) {
+        return new BenchmarkSettings(null, 2, 10, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(500),
+                1, Duration.ofSeconds(1), List.of(40, 80), 20, 2, 12, 6, true, output, Map.of());
+    }
+
+    private static int integer(Properties p, String name, int fallback) {
+        return Integer.parseInt(p.getProperty(PREFIX + name, String.valueOf(fallback)).strip().replace("_", ""));
+    }
+
+    private static Duration seconds(Properties p, String name, double fallback) {
+        double value = Double.parseDouble(p.getProperty(PREFIX + name, String.valueOf(fallback)).strip());
+        return Duration.ofMillis(Math.round(value * 1000));
+    }
+
+    private static List<Integer> integers(Properties p, String name, String fallback) {
+        return Arrays.stream(p.getProperty(PREFIX + name, fallback).split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).map(s -> Integer.parseInt(s.replace("_", "")))
+                .sorted().toList();
+    }
+
+    private static Map<String, String> appProperties(Properties p) {
+        Map<String, String> app = new LinkedHashMap<>();
+        p.stringPropertyNames().stream().filter(n -> n.startsWith(APP_PREFIX)).sorted()
+                .forEach(n -> app.put(n.substring(APP_PREFIX.length()), p.getProperty(n)));
+        return app;
+    }
+
+    /** The settings as the report prints them. */
+    Map<String, String> describe() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("clients", String.valueOf(clients));
+        d.put("JDBC pool (engine + application)", String.valueOf(poolSize));
+        d.put("warm-up per phase", warmup.toMillis() + " ms");
+        d.put("closed-loop phase", loopDuration.toMillis() + " ms × " + rounds + " rounds (app, bare, raw alternating)");
+        d.put("raw JDBC phase", rawDuration.toMillis() + " ms × " + rounds);
+        d.put("REST API loop", restDuration.toMillis() + " ms");
+        d.put("ledger sizes", ledgerSizes.toString());
+        d.put("query repeats", String.valueOf(queryRepeats));
+        d.put("report burst", String.valueOf(reports));
+        d.put("bare process starts", String.valueOf(bareStarts));
+        appProperties.forEach((k, v) -> d.put(k, v));
+        return d;
+    }
+}

@@ -1,0 +1,46 @@
+package org.hazardloop.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark at tiny sizes, so it keeps working as the code changes: every measurement runs end to end
+ * against PostgreSQL and a real Kafka broker and the report is written. No figure is held to a time here.
+ */
+class BenchmarkSmokeTest {
+
+    @TempDir
+    Path output;
+
+    @Test
+    void everyMeasurementRunsAndTheReportIsWritten() throws Exception {
+        BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(BenchmarkSettings.smoke(output), "smoke test");
+
+        String report = Files.readString(outcome.report());
+        assertThat(report).contains("1. Closed-loop throughput", "3. Ledger queries", "4. Report ingestion",
+                "5. Storage", "bare Camunda", "raw JDBC", "REST API", "Query plans");
+        assertThat(outcome.results().figures()).extracting(Figure::section).contains(ThroughputBenchmark.SECTION,
+                LedgerQueryBenchmark.SECTION, IngestionBenchmark.SECTION, StorageBenchmark.SECTION);
+        assertThat(outcome.results().figures()).allSatisfy(f -> assertThat(f.value()).isFinite().isPositive());
+
+        Map<String, String> facts = outcome.results().facts();
+        assertThat(facts).containsEntry("errors in the closed-loop phases (app / bare / raw / REST)", "0 / 0 / 0 / 0");
+        assertThat(facts.get("application loop: hazards closed in the ledger (warm-up included) / left open by a failed loop"))
+                .endsWith(" / 0").doesNotStartWith("0 ");
+        assertThat(facts).containsEntry("report burst: consumer lag at the end / reports dead-lettered", "0 / 0");
+        assertThat(facts.entrySet()).anySatisfy(fact -> {
+            assertThat(fact.getKey()).startsWith("history cleanup");
+            assertThat(fact.getValue()).matches("\\d+ / 0; .*");
+        });
+
+        var chart = ImageIO.read(output.resolve("ratios.png").toFile());
+        assertThat(chart.getWidth()).isPositive();
+        assertThat(output.resolve("query-plans.txt")).content().contains("hl_hazard", "Execution Time");
+    }
+}

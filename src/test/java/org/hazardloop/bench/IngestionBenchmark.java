@@ -1,0 +1,194 @@
+package org.hazardloop.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.camunda.bpm.engine.RuntimeService;
+import org.hazardloop.events.EventsProperties;
+import org.hazardloop.events.OutboxStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * Measurement 4: a burst of reports on {@code hazard.reports}. The report consumer is paused while the burst is
+ * put on the topic, then resumed: hazards started per second until the last one is in the ledger, against bare
+ * Camunda process starts per second from as many threads as the consumer has; the consumer group's lag must
+ * come back to zero, and no report may go to the dead-letter topic.
+ */
+final class IngestionBenchmark {
+
+    static final String SECTION = "4. Report ingestion";
+    private static final String LISTENER_ID = "hazard-reports";
+
+    private final BenchmarkEnvironment environment;
+    private final BenchmarkSettings settings;
+    private final BenchmarkResults results;
+    private final String runId;
+
+    IngestionBenchmark(BenchmarkEnvironment environment, BenchmarkSettings settings, BenchmarkResults results,
+                       String runId) {
+        this.environment = environment;
+        this.settings = settings;
+        this.results = results;
+        this.runId = runId;
+    }
+
+    void run() throws Exception {
+        EventsProperties events = environment.bean(EventsProperties.class);
+        JdbcClient jdbc = environment.bean(JdbcClient.class);
+        String topic = events.topics().reports();
+        String prefix = runId + "-ingest-";
+        MessageListenerContainer container = environment.bean(KafkaListenerEndpointRegistry.class)
+                .getListenerContainer(LISTENER_ID);
+        await("the report consumer has its partitions", Duration.ofSeconds(60),
+                () -> container.isRunning() && container.getAssignedPartitions() != null
+                        && !container.getAssignedPartitions().isEmpty());
+
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, environment.bootstrapServers()))) {
+            long deadLettersBefore = endOffsets(admin, events.topics().reportsDeadLetter());
+            container.pause();
+            await("the report consumer is paused", Duration.ofSeconds(30), container::isContainerPaused);
+            produce(topic, prefix);
+
+            long start = System.nanoTime();
+            container.resume();
+            long[] done = new long[1];
+            Duration limit = Duration.ofSeconds(120 + settings.reports() / 20);
+            await("all " + settings.reports() + " reports started hazards", limit, () -> {
+                long started = jdbc.sql("SELECT COUNT(*) FROM hl_hazard WHERE report_id LIKE :prefix")
+                        .param("prefix", prefix + "%").query(Long.class).single();
+                done[0] = System.nanoTime();
+                return started >= settings.reports();
+            });
+            double seconds = (done[0] - start) / 1e9;
+            await("the consumer group's lag is back to zero", Duration.ofSeconds(60),
+                    () -> lag(admin, events.reports().groupId(), topic) == 0);
+            double lagZeroSeconds = (System.nanoTime() - start) / 1e9;
+            long deadLetters = endOffsets(admin, events.topics().reportsDeadLetter()) - deadLettersBefore;
+            OutboxStore outbox = environment.bean(OutboxStore.class);
+            await("the outbox has published the hazard.reported events", Duration.ofSeconds(120),
+                    () -> outbox.backlog().unsent() == 0);
+            double outboxDrained = (System.nanoTime() - start) / 1e9;
+
+            double rate = settings.reports() / seconds;
+            int threads = events.reports().concurrency();
+            double bare = bareStarts(threads);
+            results.add(Figure.atLeast(SECTION, "hazards started per second from a burst of " + settings.reports()
+                            + " reports on " + topic + " (" + threads + " consumer thread" + (threads == 1 ? "" : "s") + ")",
+                    rate, "hazards/s", new Figure.Baseline("bare Camunda process starts, " + threads + " thread"
+                            + (threads == 1 ? "" : "s"), bare, "starts/s"), 0.8));
+            results.fact("report burst: last hazard stored after / consumer lag zero after / outbox empty after",
+                    Figure.format(seconds) + " s / " + Figure.format(lagZeroSeconds) + " s / "
+                            + Figure.format(outboxDrained) + " s");
+            results.fact("report burst: consumer lag at the end / reports dead-lettered",
+                    lag(admin, events.reports().groupId(), topic) + " / " + deadLetters);
+        }
+    }
+
+    private void produce(String topic, String prefix) throws Exception {
+        ObjectMapper json = environment.bean(ObjectMapper.class);
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.bootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < settings.reports(); i++) {
+                String reportId = prefix + i;
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("reportId", reportId);
+                report.put("reporter", ClosedLoops.REPORTER);
+                report.put("title", "消防通道堆放杂物");
+                report.put("description", "巡查 App 上报：3 号仓库东侧消防通道被纸箱堵塞");
+                report.put("sector", "FIRE");
+                report.put("location", "长安镇新华社区工业路 18 号");
+                report.put("gridUnit", ClosedLoops.GRID_UNIT);
+                producer.send(new ProducerRecord<>(topic, reportId, json.writeValueAsString(report)));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Bare process starts from {@code threads} threads, as many as the consumer has. */
+    private double bareStarts(int threads) throws InterruptedException {
+        RuntimeService runtime = environment.bean(RuntimeService.class);
+        int each = Math.max(1, settings.bareStarts() / threads);
+        AtomicLong failures = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            String prefix = runId + "-bare-start-" + t + "-";
+            Thread worker = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    try {
+                        runtime.startProcessInstanceByKey(BareClosedLoopProcess.KEY, prefix + i,
+                                ClosedLoops.bareStartVariables(prefix + i));
+                    } catch (RuntimeException e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            }, "bench-bare-starts-" + t);
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        results.fact("bare process starts: started / failed", (each * threads - failures.get()) + " / " + failures.get());
+        return (each * threads - failures.get()) / seconds;
+    }
+
+    private static long endOffsets(Admin admin, String topic) throws ExecutionException, InterruptedException {
+        var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
+        description.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        return admin.listOffsets(request).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+    }
+
+    /** End offsets minus the group's committed offsets, over the topic's partitions. */
+    static long lag(Admin admin, String group, String topic) throws ExecutionException, InterruptedException {
+        var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+        Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
+        description.partitions().forEach(p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        var ends = admin.listOffsets(request).all().get();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get();
+        long lag = 0;
+        for (var end : ends.entrySet()) {
+            OffsetAndMetadata at = committed.get(end.getKey());
+            lag += end.getValue().offset() - (at == null ? 0 : at.offset());
+        }
+        return lag;
+    }
+
+    interface Check {
+        boolean done() throws Exception;
+    }
+
+    static void await(String what, Duration limit, Check check) throws Exception {
+        long until = System.nanoTime() + limit.toNanos();
+        while (!check.done()) {
+            if (System.nanoTime() > until) {
+                throw new TimeoutException("waited " + limit.toSeconds() + " s for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package org.hazardloop.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.hazardloop.hazard.HazardReporting;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Measurement 1: closed loops per second through the application's services, against the bare Camunda process
+ * and the raw commit rate of the same pool; then the same loop through the REST API.
+ */
+final class ThroughputBenchmark {
+
+    static final String SECTION = "1. Closed-loop throughput";
+
+    private final BenchmarkEnvironment environment;
+    private final BenchmarkSettings settings;
+    private final BenchmarkResults results;
+    private final String runId;
+
+    ThroughputBenchmark(BenchmarkEnvironment environment, BenchmarkSettings settings, BenchmarkResults results,
+                        String runId) {
+        this.environment = environment;
+        this.settings = settings;
+        this.results = results;
+        this.runId = runId;
+    }
+
+    /** The report-id prefix of the hazards the application loop closed (storage is measured on them). */
+    String appPrefix() {
+        return runId + "-app";
+    }
+
+    void run() throws SQLException {
+        HazardReporting reporting = environment.bean(HazardReporting.class);
+        TaskService tasks = environment.bean(TaskService.class);
+        IdentityService identity = environment.bean(IdentityService.class);
+        RuntimeService runtime = environment.bean(RuntimeService.class);
+        DataSource dataSource = environment.bean(DataSource.class);
+
+        RawCommits.createTable(dataSource);
+        List<LoadRun.Outcome> app = new ArrayList<>();
+        List<LoadRun.Outcome> bare = new ArrayList<>();
+        List<LoadRun.Outcome> raw = new ArrayList<>();
+        for (int round = 0; round < settings.rounds(); round++) {
+            String suffix = "-r" + round;
+            app.add(LoadRun.run("app", settings.clients(), settings.warmup(), settings.loopDuration(),
+                    client -> ClosedLoops.app(reporting, tasks, identity, appPrefix() + suffix + "-c" + client)));
+            bare.add(LoadRun.run("bare", settings.clients(), settings.warmup(), settings.loopDuration(),
+                    client -> ClosedLoops.bare(runtime, tasks, identity, runId + "-bare" + suffix + "-c" + client)));
+            raw.add(LoadRun.run("raw", settings.clients(), settings.warmup(), settings.rawDuration(),
+                    client -> RawCommits.operation(dataSource, client)));
+        }
+        RawCommits.dropTable(dataSource);
+        LoadRun.Outcome appTotal = LoadRun.merge(app);
+        LoadRun.Outcome bareTotal = LoadRun.merge(bare);
+        LoadRun.Outcome rawTotal = LoadRun.merge(raw);
+
+        Figure.Baseline bareLoops = new Figure.Baseline("bare Camunda, same BPMN, no-op listeners", bareTotal.perSecond(), "loops/s");
+        Figure.Baseline rawCommits = new Figure.Baseline("raw JDBC insert+update commits, same pool", rawTotal.perSecond(), "commits/s");
+        results.add(Figure.atLeast(SECTION, "closed loops/s through the application's services", appTotal.perSecond(),
+                "loops/s", bareLoops, 0.8));
+        results.add(Figure.against(SECTION, "application: loops/s × " + ClosedLoops.COMMITS_PER_LOOP
+                + " commits per loop (share of the raw commit rate)", appTotal.perSecond() * ClosedLoops.COMMITS_PER_LOOP,
+                "commits/s", rawCommits));
+        results.add(Figure.against(SECTION, "bare Camunda: loops/s × " + ClosedLoops.COMMITS_PER_LOOP
+                + " commits per loop (share of the raw commit rate)", bareTotal.perSecond() * ClosedLoops.COMMITS_PER_LOOP,
+                "commits/s", rawCommits));
+
+        JdbcClient jdbc = environment.bean(JdbcClient.class);
+        long closed = jdbc.sql("SELECT COUNT(*) FROM hl_hazard WHERE report_id LIKE :prefix AND status = 'CLOSED'")
+                .param("prefix", appPrefix() + "-%").query(Long.class).single();
+        long open = jdbc.sql("SELECT COUNT(*) FROM hl_hazard WHERE report_id LIKE :prefix AND status <> 'CLOSED'")
+                .param("prefix", appPrefix() + "-%").query(Long.class).single();
+        results.fact("application loop: hazards closed in the ledger (warm-up included) / left open by a failed loop",
+                closed + " / " + open);
+
+        LoadRun.Outcome rest = restLoop();
+        results.add(Figure.against(SECTION, "closed loops/s through the REST API (/api + /engine-rest, claim and complete)",
+                rest.perSecond(), "loops/s", new Figure.Baseline("the application's services, same run",
+                        appTotal.perSecond(), "loops/s")));
+        results.add(Figure.against(SECTION, "REST API: loops/s × " + RestLoop.COMMITS_PER_LOOP
+                + " commits per loop (share of the raw commit rate)", rest.perSecond() * RestLoop.COMMITS_PER_LOOP,
+                "commits/s", rawCommits));
+
+        List<List<String>> rows = new ArrayList<>();
+        for (LoadRun.Outcome outcome : List.of(appTotal, bareTotal, rawTotal, rest)) {
+            rows.add(List.of(outcome.name(), String.valueOf(outcome.clients()), String.valueOf(outcome.completed()),
+                    String.valueOf(outcome.errors()), Figure.format(outcome.window().toMillis() / 1000.0),
+                    Figure.format(outcome.perSecond()), Figure.format(outcome.millisAt(50)),
+                    Figure.format(outcome.millisAt(99)),
+                    outcome.firstError() == null ? "" : abbreviate(outcome.firstError())));
+        }
+        results.table(SECTION, new BenchmarkResults.Table("Phases (app and bare: one closed loop per operation; raw: one commit)",
+                List.of("phase", "clients", "operations", "errors", "measured s", "per second", "p50 ms", "p99 ms",
+                        "first error"), rows));
+        results.fact("errors in the closed-loop phases (app / bare / raw / REST)",
+                appTotal.errors() + " / " + bareTotal.errors() + " / " + rawTotal.errors() + " / " + rest.errors());
+    }
+
+    private LoadRun.Outcome restLoop() {
+        RestLoop loop = new RestLoop(environment.bean(ObjectMapper.class), environment.baseUrl());
+        return LoadRun.run("rest", settings.clients(), settings.warmup(), settings.restDuration(),
+                client -> loop.operation(runId + "-rest-c" + client));
+    }
+
+    private static String abbreviate(String text) {
+        String oneLine = text.replace('\n', ' ').replace('|', '/');
+        return oneLine.length() > 160 ? oneLine.substring(0, 160) + "…" : oneLine;
+    }
+}

@@ -1,0 +1,56 @@
+package org.hazardloop.hazard;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hazardloop.organization.OrgUnit;
+import org.hazardloop.organization.OrganizationDirectory;
+
+/**
+ * The SQL that {@link HazardSearch} and {@link HazardStatistics} run for given criteria, with its parameters,
+ * built by the same {@link LedgerFilter} and ordering, so the benchmark can EXPLAIN exactly what the list API
+ * and the statistics summary send to the database.
+ */
+public final class LedgerQuerySql {
+
+    /** One statement and its named parameters. */
+    public record Statement(String sql, Map<String, Object> params) {
+    }
+
+    private LedgerQuerySql() {
+    }
+
+    /** The count and the page query of one list request. */
+    public static List<Statement> list(OrganizationDirectory organization, HazardCriteria criteria,
+                                       HazardPageRequest request, Instant now) {
+        LedgerFilter filter = filter(organization, criteria.gridUnit(), now)
+                .statusIn(criteria.statuses())
+                .equal("grade", criteria.grade())
+                .equal("sector", criteria.sector())
+                .equal("responsible_department", criteria.responsibleDepartment())
+                .overdue(criteria.overdue())
+                .reportedFrom(criteria.reportedFrom())
+                .reportedBefore(criteria.reportedTo());
+        List<Statement> statements = new ArrayList<>();
+        statements.add(new Statement("SELECT COUNT(*) FROM hl_hazard" + filter.where(), filter.params()));
+        Map<String, Object> pageParams = new java.util.HashMap<>(filter.params());
+        pageParams.put("offset", (long) request.page() * request.size());
+        pageParams.put("limit", request.size());
+        statements.add(new Statement("SELECT * FROM hl_hazard" + filter.where() + HazardSearch.orderBy(request)
+                + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY", pageParams));
+        return statements;
+    }
+
+    /** The statistics summary's statement for a grid unit (null: the whole ledger). */
+    public static Statement summary(OrganizationDirectory organization, String gridUnit, Instant now) {
+        LedgerFilter filter = filter(organization, gridUnit, now);
+        return new Statement(HazardStatistics.summarySql(filter), filter.params());
+    }
+
+    private static LedgerFilter filter(OrganizationDirectory organization, String gridUnit, Instant now) {
+        OrgUnit unit = gridUnit == null ? null : organization.unit(gridUnit)
+                .orElseThrow(() -> new IllegalArgumentException("unknown grid unit " + gridUnit));
+        return new LedgerFilter(now).subtree(unit);
+    }
+}

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Bulk-loads synthetic ledger rows with PostgreSQL's COPY, spread as a province's ledger would be: over a
  * five-level grid of its own (city BC → 10 districts → 100 towns → 1,000 villages; district k holds k/55 of the
- * hazards), five years of reports with more of them recent, mostly closed the older they are, 3 % major,
+ * hazards), five years of reports, growing over time, mostly closed the older they are, 3 % major,
  * all sectors, five industry departments per town. Row {@code s} is generated from a random seed {@code s}, so a
  * load is reproducible. Only {@code hl_hazard} is loaded: the list and the statistics read nothing else.
  */
@@ -130,9 +130,10 @@ final class LedgerLoader {
         }
         int t = 1 + random.nextInt(10);
         int v = 1 + random.nextInt(10);
-        // more recent than old: age = five years × u^2
+        // five years of reports, growing over time (more recent than old): age = five years × u^1.25,
+        // so the last 30 days hold about 4 % of the ledger
         double u = random.nextDouble();
-        long ageSeconds = (long) (5 * 365 * 86_400L * u * u);
+        long ageSeconds = (long) (5 * 365 * 86_400L * Math.pow(u, 1.25));
         OffsetDateTime reported = now.minusSeconds(ageSeconds).atOffset(BEIJING);
         OffsetDateTime discovered = reported.minusMinutes(random.nextInt(3 * 24 * 60));
         String status = status(random, ageSeconds / 86_400);

@@ -118,8 +118,7 @@ final class StorageBenchmark {
                 () -> management.createBatchQuery().batchId(batch.getId()).count() == 0);
         history.cleanUpHistoryAsync(true);
         IngestionBenchmark.await("history cleanup removed the sample's history", Duration.ofSeconds(300),
-                () -> jdbc.sql("SELECT COUNT(*) FROM act_hi_procinst p JOIN hl_hazard h ON p.proc_inst_id_ = h.process_instance_id"
-                        + " WHERE " + sample).param("prefix", prefix + "%").query(Long.class).single() == 0);
+                () -> historyRows(jdbc, prefix, sample) == 0);
         double seconds = (System.nanoTime() - start) / 1e9;
         long historyRowsAfter = historyRows(jdbc, prefix, sample);
         long ledgerRows = jdbc.sql("SELECT COUNT(*) FROM hl_hazard h WHERE " + sample)

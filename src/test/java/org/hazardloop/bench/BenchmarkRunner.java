@@ -65,7 +65,9 @@ final class BenchmarkRunner {
                 new StorageBenchmark(environment, results).run(throughput.appPrefix());
                 new LedgerQueryBenchmark(environment, settings, results).run();
             } finally {
-                repository.deleteDeployment(bare, true);
+                if (settings.removeBaseline()) {
+                    repository.deleteDeployment(bare, true);
+                }
             }
         }
         Path report = BenchmarkReport.write(settings.output(), settings, results, new BenchmarkReport.RunInfo(started,

@@ -27,6 +27,8 @@ import java.util.Properties;
  * @param reports           the burst of reports put on {@code hazard.reports}
  * @param bareStarts        bare Camunda process starts timed for the ingestion baseline
  * @param explain           whether to write EXPLAIN (ANALYZE) plans of every query at the largest size
+ * @param removeBaseline    whether to delete the bare baseline's deployment and instances at the end (the smoke
+ *                          run, on a shared database); a full run leaves them, its database is made afresh
  * @param output            where the report goes
  * @param appProperties     extra application settings, from {@code -Dbench.app.<setting>=<value>}
  */
@@ -45,6 +47,7 @@ public record BenchmarkSettings(
         int reports,
         int bareStarts,
         boolean explain,
+        boolean removeBaseline,
         Path output,
         Map<String, String> appProperties) {
 
@@ -69,6 +72,7 @@ public record BenchmarkSettings(
                 integer(p, "reports", 20_000),
                 integer(p, "bare-starts", 5_000),
                 Boolean.parseBoolean(p.getProperty("bench.explain", "true")),
+                Boolean.parseBoolean(p.getProperty("bench.remove-baseline", "false")),
                 Path.of(p.getProperty("bench.output", "target/bench")),
                 appProperties(p));
     }
@@ -76,7 +80,7 @@ public record BenchmarkSettings(
     /** Seconds, tiny sizes: keeps the benchmark code working in the test suite; its figures mean nothing. */
     public static BenchmarkSettings smoke(Path output) {
         return new BenchmarkSettings(null, 2, 10, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(500),
-                1, Duration.ofSeconds(1), List.of(40, 80), 20, 2, 12, 6, true, output, Map.of());
+                1, Duration.ofSeconds(1), List.of(40, 80), 20, 2, 12, 6, true, true, output, Map.of());
     }
 
     private static int integer(Properties p, String name, int fallback) {

@@ -29,6 +29,7 @@ import java.util.Properties;
  * @param explain           whether to write EXPLAIN (ANALYZE) plans of every query at the largest size
  * @param removeBaseline    whether to delete the bare baseline's deployment and instances at the end (the smoke
  *                          run, on a shared database); a full run leaves them, its database is made afresh
+ * @param phases            the measurements to run, by name: throughput, ingestion, storage, ledger (all by default)
  * @param output            where the report goes
  * @param appProperties     extra application settings, from {@code -Dbench.app.<setting>=<value>}
  */
@@ -48,11 +49,13 @@ public record BenchmarkSettings(
         int bareStarts,
         boolean explain,
         boolean removeBaseline,
+        java.util.Set<String> phases,
         Path output,
         Map<String, String> appProperties) {
 
     static final String PREFIX = "bench.";
     static final String APP_PREFIX = "bench.app.";
+    static final String ALL_PHASES = "throughput,ingestion,storage,ledger";
 
     /** The default run (about ten minutes on two cores), each value overridable by a system property. */
     public static BenchmarkSettings fromSystemProperties() {
@@ -73,6 +76,7 @@ public record BenchmarkSettings(
                 integer(p, "bare-starts", 5_000),
                 Boolean.parseBoolean(p.getProperty("bench.explain", "true")),
                 Boolean.parseBoolean(p.getProperty("bench.remove-baseline", "false")),
+                java.util.Set.copyOf(Arrays.asList(p.getProperty("bench.phases", ALL_PHASES).split("\\s*,\\s*"))),
                 Path.of(p.getProperty("bench.output", "target/bench")),
                 appProperties(p));
     }
@@ -80,7 +84,8 @@ public record BenchmarkSettings(
     /** Seconds, tiny sizes: keeps the benchmark code working in the test suite; its figures mean nothing. */
     public static BenchmarkSettings smoke(Path output) {
         return new BenchmarkSettings(null, 2, 10, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(500),
-                1, Duration.ofSeconds(1), List.of(40, 80), 20, 2, 12, 6, true, true, output, Map.of());
+                1, Duration.ofSeconds(1), List.of(40, 80), 20, 2, 12, 6, true, true,
+                java.util.Set.of(ALL_PHASES.split(",")), output, Map.of());
     }
 
     private static int integer(Properties p, String name, int fallback) {
@@ -118,6 +123,7 @@ public record BenchmarkSettings(
         d.put("query repeats", String.valueOf(queryRepeats));
         d.put("report burst", String.valueOf(reports));
         d.put("bare process starts", String.valueOf(bareStarts));
+        d.put("phases", String.join(", ", new java.util.TreeSet<>(phases)));
         appProperties.forEach((k, v) -> d.put(k, v));
         return d;
     }

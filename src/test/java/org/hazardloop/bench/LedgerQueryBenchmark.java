@@ -30,6 +30,7 @@ import org.hazardloop.hazard.HazardPageRequest;
 import org.hazardloop.hazard.HazardSort;
 import org.hazardloop.hazard.HazardStatus;
 import org.hazardloop.hazard.LedgerQuerySql;
+import org.hazardloop.hazard.LedgerTally;
 import org.hazardloop.hazard.Sector;
 import org.hazardloop.organization.OrganizationDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -252,22 +253,26 @@ final class LedgerQueryBenchmark {
     private void explain(List<LedgerQuery> queries, long ledgerSize) throws IOException {
         JdbcClient jdbc = environment.bean(JdbcClient.class);
         OrganizationDirectory organization = environment.bean(OrganizationDirectory.class);
+        LedgerTally tally = environment.bean(LedgerTally.class);
         Instant now = Instant.now();
         StringBuilder plans = new StringBuilder();
         List<List<String>> rows = new ArrayList<>();
         for (LedgerQuery query : queries) {
             List<LedgerQuerySql.Statement> statements = query.list()
-                    ? LedgerQuerySql.list(organization, query.criteria(), query.page(), now)
-                    : List.of(LedgerQuerySql.summary(organization, query.gridUnit(), now));
+                    ? LedgerQuerySql.list(organization, tally, query.criteria(), query.page(), now)
+                    : LedgerQuerySql.summary(organization, tally, query.gridUnit(), now);
             for (LedgerQuerySql.Statement statement : statements) {
                 List<String> plan = jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql()).params(statement.params())
                         .query((rs, row) -> rs.getString(1)).list();
                 plans.append("-- ").append(query.name()).append(" (").append(String.format("%,d", ledgerSize))
                         .append(" rows)\n").append(statement.sql()).append("\n").append(String.join("\n", plan)).append("\n\n");
                 String text = String.join("\n", plan);
-                rows.add(List.of(query.name(), statement.sql().startsWith("SELECT COUNT") ? "count"
-                                : statement.sql().startsWith("SELECT status") ? "figures" : "page",
-                        indexesIn(text), text.contains("Seq Scan on hl_hazard") ? "yes" : "no",
+                String sql = statement.sql();
+                rows.add(List.of(query.name(), sql.contains("hl_hazard_tally") ? "tally"
+                                : sql.startsWith("SELECT COUNT") ? "count"
+                                : sql.startsWith("SELECT status") ? "figures" : "page",
+                        indexesIn(text), text.contains("Seq Scan on hl_hazard ") || text.contains("Seq Scan on hl_hazard\n")
+                                || text.matches("(?s).*Seq Scan on hl_hazard\\s.*") ? "yes" : "no",
                         executionTime(text)));
             }
         }

@@ -22,7 +22,7 @@ public final class LedgerQuerySql {
     }
 
     /** The count and the page query of one list request. */
-    public static List<Statement> list(OrganizationDirectory organization, HazardCriteria criteria,
+    public static List<Statement> list(OrganizationDirectory organization, LedgerTally tally, HazardCriteria criteria,
                                        HazardPageRequest request, Instant now) {
         LedgerFilter filter = filter(organization, criteria.gridUnit(), now)
                 .statusIn(criteria.statuses())
@@ -33,7 +33,8 @@ public final class LedgerQuerySql {
                 .reportedFrom(criteria.reportedFrom())
                 .reportedBefore(criteria.reportedTo());
         List<Statement> statements = new ArrayList<>();
-        statements.add(new Statement("SELECT COUNT(*) FROM hl_hazard" + filter.where(), filter.params()));
+        statements.add(new Statement(HazardSearch.countSql(filter,
+                tally.available() && HazardSearch.countableFromTally(criteria)), filter.params()));
         Map<String, Object> pageParams = new java.util.HashMap<>(filter.params());
         pageParams.put("offset", (long) request.page() * request.size());
         pageParams.put("limit", request.size());
@@ -42,10 +43,14 @@ public final class LedgerQuerySql {
         return statements;
     }
 
-    /** The statistics summary's statement for a grid unit (null: the whole ledger). */
-    public static Statement summary(OrganizationDirectory organization, String gridUnit, Instant now) {
+    /** The statistics summary's statements for a grid unit (null: the whole ledger). */
+    public static List<Statement> summary(OrganizationDirectory organization, LedgerTally tally, String gridUnit,
+                                          Instant now) {
         LedgerFilter filter = filter(organization, gridUnit, now);
-        return new Statement(HazardStatistics.summarySql(filter), filter.params());
+        return tally.available()
+                ? List.of(new Statement(HazardStatistics.tallySql(filter), filter.params()),
+                        new Statement(HazardStatistics.overdueSql(filter), filter.params()))
+                : List.of(new Statement(HazardStatistics.summarySql(filter), filter.params()));
     }
 
     private static LedgerFilter filter(OrganizationDirectory organization, String gridUnit, Instant now) {

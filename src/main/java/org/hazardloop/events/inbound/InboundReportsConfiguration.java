@@ -47,7 +47,11 @@ public class InboundReportsConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, InboundHazardReport> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
+        // MANUAL, not MANUAL_IMMEDIATE: a record's offset is still committed only after its hazard is stored, but
+        // the acknowledged offsets of one poll are committed together rather than one synchronous commit per
+        // record (docs/performance.md, report ingestion). A crash before that commit redelivers reports whose
+        // hazards exist; their reportId makes them start nothing.
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
         factory.setCommonErrorHandler(deadLetters.errorHandler());
         factory.setConcurrency(properties.reports().concurrency());
         factory.setAutoStartup(properties.kafkaEnabled());

@@ -1,0 +1,130 @@
+package org.hazardloop.hazard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.hazardloop.organization.OrgLevel;
+import org.hazardloop.organization.OrganizationWriter;
+import org.hazardloop.process.HazardProcessDriver;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The tally that answers the statistics and the list totals on PostgreSQL agrees with counting the ledger itself,
+ * after reports, steps, a refused step and a direct bulk update, for a grid unit of the test's own.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class LedgerTallyTest {
+
+    @Autowired
+    private HazardReporting reporting;
+    @Autowired
+    private HazardStatistics statistics;
+    @Autowired
+    private HazardSearch search;
+    @Autowired
+    private OrganizationWriter organization;
+    @Autowired
+    private LedgerTally tally;
+    @Autowired
+    private TaskService tasks;
+    @Autowired
+    private IdentityService identity;
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void theFiguresFromTheTallyAreTheLedgersOwnCounts() {
+        assertThat(tally.available()).as("PostgreSQL has the tally").isTrue();
+        String unit = "TV" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+        organization.addUnit(unit, "统计测试村", OrgLevel.VILLAGE, "T01");
+
+        String major = report(unit);
+        String general = report(unit);
+        report(unit);
+        assign(major, "MAJOR");
+        assign(general, "GENERAL");
+        refusedAssignment(report(unit));
+        assertAgrees(unit);
+
+        // a direct update of many rows (as a data correction would do) keeps the tally exact too
+        jdbc.sql("UPDATE hl_hazard SET status = 'CLOSED' WHERE grid_unit = :unit AND status = 'REPORTED'")
+                .param("unit", unit).update();
+        assertAgrees(unit);
+
+        HazardSummary summary = statistics.summary(unit);
+        assertThat(summary.total()).isEqualTo(4);
+        assertThat(summary.major()).isEqualTo(1);
+        assertThat(summary.byStatus().get(HazardStatus.RECTIFYING)).isEqualTo(2);
+        assertThat(summary.byStatus().get(HazardStatus.CLOSED)).isEqualTo(2);
+    }
+
+    private void assertAgrees(String unit) {
+        HazardSummary summary = statistics.summary(unit);
+        Map<HazardStatus, Long> counted = new LinkedHashMap<>();
+        for (HazardStatus status : HazardStatus.values()) {
+            counted.put(status, jdbc.sql("SELECT COUNT(*) FROM hl_hazard WHERE grid_unit = :unit AND status = :status")
+                    .param("unit", unit).param("status", status.name()).query(Long.class).single());
+        }
+        assertThat(summary.byStatus()).isEqualTo(counted);
+        assertThat(summary.major()).isEqualTo(jdbc.sql(
+                "SELECT COUNT(*) FROM hl_hazard WHERE grid_unit = :unit AND grade = 'MAJOR'")
+                .param("unit", unit).query(Long.class).single());
+        for (Set<HazardStatus> statuses : java.util.List.<Set<HazardStatus>>of(Set.of(),
+                EnumSet.of(HazardStatus.RECTIFYING), EnumSet.of(HazardStatus.REPORTED, HazardStatus.CLOSED))) {
+            for (Grade grade : new Grade[] {null, Grade.MAJOR, Grade.GENERAL}) {
+                long total = search.search(new HazardCriteria(statuses, grade, null, unit, null, null, null, null),
+                        new HazardPageRequest(0, 20, HazardSort.NUMBER, false), Instant.now()).totalItems();
+                long expected = jdbc.sql("SELECT COUNT(*) FROM hl_hazard WHERE grid_unit = :unit"
+                                + (statuses.isEmpty() ? "" : " AND status IN (:statuses)")
+                                + (grade == null ? "" : " AND grade = :grade"))
+                        .param("unit", unit)
+                        .param("statuses", statuses.isEmpty() ? java.util.List.of("-")
+                                : statuses.stream().map(Enum::name).toList())
+                        .param("grade", grade == null ? "-" : grade.name())
+                        .query(Long.class).single();
+                assertThat(total).as("total of %s %s", statuses, grade).isEqualTo(expected);
+            }
+        }
+    }
+
+    private String report(String unit) {
+        return reporting.report(new HazardReport("tally-" + UUID.randomUUID(), "配电箱无防护罩", "带电部位裸露", "ELECTRICITY",
+                "统计测试村 1 号", unit, null), HazardProcessDriver.INSPECTOR).number();
+    }
+
+    private void assign(String number, String grade) {
+        complete(number, HazardProcessDriver.assignment(grade, HazardProcessDriver.daysAhead(5)));
+    }
+
+    private void refusedAssignment(String number) {
+        Map<String, Object> values = new LinkedHashMap<>(HazardProcessDriver.assignment("MAJOR", HazardProcessDriver.daysAhead(5)));
+        values.remove("deadline");
+        try {
+            complete(number, values);
+        } catch (RuntimeException expected) {
+            // refused: the ledger and so the tally stay as they were
+        }
+    }
+
+    private void complete(String number, Map<String, Object> values) {
+        String task = tasks.createTaskQuery().processInstanceBusinessKey(number).singleResult().getId();
+        identity.setAuthenticatedUserId(HazardProcessDriver.SUPERVISOR);
+        try {
+            tasks.complete(task, values);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}

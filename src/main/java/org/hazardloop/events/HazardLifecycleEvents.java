@@ -2,14 +2,12 @@ package org.hazardloop.events;
 
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import org.hazardloop.hazard.Hazard;
 import org.hazardloop.hazard.HazardLedger;
 import org.hazardloop.hazard.HazardNotFound;
 import org.hazardloop.hazard.HazardStepRecorded;
 import org.hazardloop.hazard.TimelineAction;
-import org.hazardloop.hazard.TimelineEntry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -46,9 +44,10 @@ public class HazardLifecycleEvents {
     private void append(HazardEventType type, HazardStepRecorded step) {
         String number = step.hazardNumber();
         Hazard hazard = ledger.find(number).orElseThrow(() -> new HazardNotFound(number));
-        List<TimelineEntry> timeline = ledger.timeline(number);
-        int sequence = timeline.size();
-        Map<String, ?> values = step.action() == TimelineAction.CLOSED ? finalApproval(timeline) : step.values();
+        // Only the length of the timeline and, for CLOSED, the entry before the last are needed: reading and parsing
+        // the whole timeline on every step cost more than the event itself (docs/performance.md).
+        int sequence = ledger.timelineLength(number);
+        Map<String, ?> values = step.action() == TimelineAction.CLOSED ? finalApproval(number, sequence) : step.values();
         // rounded to the microseconds the database stores, so the event's time is the timeline entry's time
         OffsetDateTime occurredAt = step.occurredAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
         HazardEventData data = new HazardEventData(
@@ -85,7 +84,7 @@ public class HazardLifecycleEvents {
     }
 
     /** The values of the approval that closed the hazard: the last entry before the CLOSED one. */
-    private static Map<String, ?> finalApproval(List<TimelineEntry> timeline) {
-        return timeline.size() < 2 ? Map.of() : timeline.get(timeline.size() - 2).details();
+    private Map<String, ?> finalApproval(String number, int sequence) {
+        return sequence < 2 ? Map.of() : ledger.timelineDetails(number, sequence - 1);
     }
 }

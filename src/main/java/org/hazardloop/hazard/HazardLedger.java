@@ -160,6 +160,20 @@ public class HazardLedger {
                 .list();
     }
 
+    /** How many entries the hazard's timeline has. */
+    public int timelineLength(String number) {
+        return jdbc.sql("SELECT COUNT(*) FROM hl_hazard_timeline WHERE hazard_number = :number")
+                .param("number", number).query(Integer.class).single();
+    }
+
+    /** The values of the hazard's {@code position}-th timeline entry (1 = the report); empty when it has none. */
+    public Map<String, Object> timelineDetails(String number, int position) {
+        return jdbc.sql("SELECT details FROM hl_hazard_timeline WHERE hazard_number = :number ORDER BY id"
+                        + " OFFSET :skip ROWS FETCH NEXT 1 ROWS ONLY")
+                .param("number", number).param("skip", position - 1)
+                .query((rs, row) -> fromJson(rs.getString("details"))).optional().orElse(Map.of());
+    }
+
     private String toJson(Map<String, ?> details) {
         try {
             return details == null || details.isEmpty() ? null : json.writeValueAsString(details);

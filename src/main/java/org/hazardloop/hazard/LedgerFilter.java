@@ -61,6 +61,16 @@ final class LedgerFilter {
         return this;
     }
 
+    /** Escalated at least this far; a hazard with no overdue notice (NULL level) never matches. */
+    LedgerFilter atLeast(String column, Integer minimum) {
+        if (minimum != null) {
+            String name = "min_" + column;
+            conditions.add(column + " >= :" + name);
+            params.put(name, minimum);
+        }
+        return this;
+    }
+
     LedgerFilter reportedFrom(OffsetDateTime from) {
         if (from != null) {
             conditions.add("reported_at >= :reportedFrom");

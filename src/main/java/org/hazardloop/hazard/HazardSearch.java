@@ -86,6 +86,7 @@ public class HazardSearch {
 
     static boolean countableFromTally(HazardCriteria criteria) {
         return criteria.sector() == null && criteria.responsibleDepartment() == null && criteria.overdue() == null
+                && criteria.minEscalationLevel() == null && criteria.escalationTarget() == null
                 && criteria.reportedFrom() == null && criteria.reportedTo() == null;
     }
 

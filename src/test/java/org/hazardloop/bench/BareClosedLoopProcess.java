@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.TimeCycle;
+import org.camunda.bpm.model.bpmn.instance.TimeDate;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
@@ -14,8 +17,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * The bare Camunda baseline: the application's own BPMN ({@code bpmn/hazard-closed-loop.bpmn}) under another
- * process key, with every listener and delegate replaced by {@link NoOpListener} and the form references
- * dropped. Same shape (tasks, gateways, candidate groups, due dates), same engine, history level and pools;
+ * process key, with every listener and delegate replaced by {@link NoOpListener}, the deadline timers' dates taken
+ * from the process's own deadline variable instead of the ledger, and the form references dropped. Same shape (tasks, gateways, candidate groups, due dates), same engine, history level and pools;
  * none of the application's work (ledger, timeline, rules, outbox).
  */
 final class BareClosedLoopProcess {
@@ -46,6 +49,24 @@ final class BareClosedLoopProcess {
         }
         for (CamundaExecutionListener listener : model.getModelElementsByType(CamundaExecutionListener.class)) {
             noOp(listener);
+        }
+        // delegates of message end events, service tasks and the like
+        for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+            if (element.getAttributeValueNs(CAMUNDA_NS, "delegateExpression") != null) {
+                noOp(element);
+            }
+        }
+        // Deadline timers whose dates the application computes from the ledger: the same timers, with dates from
+        // the process's own deadline variable (days ahead in every loop, so none fires during the benchmark).
+        for (TimeDate date : model.getModelElementsByType(TimeDate.class)) {
+            if (date.getTextContent().contains("deadlineTimers.")) {
+                date.setTextContent("${deadline}");
+            }
+        }
+        for (TimeCycle cycle : model.getModelElementsByType(TimeCycle.class)) {
+            if (cycle.getTextContent().contains("deadlineTimers.")) {
+                cycle.setTextContent("R3/P1D");
+            }
         }
         for (UserTask task : model.getModelElementsByType(UserTask.class)) {
             task.removeAttributeNs(CAMUNDA_NS, "formRef");

@@ -28,6 +28,7 @@ final class BenchmarkRunner {
             "camunda.bpm.job-execution.max-wait",
             "camunda.bpm.job-execution.backoff-time-in-millis",
             "camunda.bpm.job-execution.max-backoff",
+            "camunda.bpm.job-execution.lock-time-in-millis",
             "camunda.bpm.generic-properties.properties.history-cleanup-batch-window-start-time",
             "camunda.bpm.generic-properties.properties.history-cleanup-batch-window-end-time",
             "hazardloop.events.relay.batch-size",
@@ -73,9 +74,17 @@ final class BenchmarkRunner {
                 if (settings.phases().contains("storage") && settings.phases().contains("throughput")) {
                     new StorageBenchmark(environment, results).run(throughput.appPrefix());
                 }
+                // Last: it restarts the application with the job executor's defaults for its baseline.
+                if (settings.phases().contains("escalation")) {
+                    new EscalationBenchmark(environment, settings, results, runId).run();
+                }
             } finally {
                 if (settings.removeBaseline()) {
-                    repository.deleteDeployment(bare, true);
+                    // the escalation phase restarts the application: ask the running engine
+                    RepositoryService current = environment.bean(RepositoryService.class);
+                    current.deleteDeployment(bare, true);
+                    current.createDeploymentQuery().deploymentName("bench-bare-timer").list()
+                            .forEach(d -> current.deleteDeployment(d.getId(), true));
                 }
             }
         }

@@ -26,10 +26,16 @@ import java.util.Properties;
  * @param queryRepeats      timed executions of each list and statistics query per ledger size
  * @param reports           the burst of reports put on {@code hazard.reports}
  * @param bareStarts        bare Camunda process starts timed for the ingestion baseline
+ * @param openDeadlines     open deadlines (hazards in rectification with their timers) at which escalation lateness
+ *                          is measured, ascending
+ * @param dueRate           deadlines falling due per second during a measurement
+ * @param escalationWindow  how long deadlines fall due at that rate per measurement
+ * @param burst             deadlines falling due at one instant in the burst
+ * @param escalationLead    time between putting the measured hazards in place and their first deadline
  * @param explain           whether to write EXPLAIN (ANALYZE) plans of every query at the largest size
  * @param removeBaseline    whether to delete the bare baseline's deployment and instances at the end (the smoke
  *                          run, on a shared database); a full run leaves them, its database is made afresh
- * @param phases            the measurements to run, by name: throughput, ingestion, storage, ledger (all by default)
+ * @param phases            the measurements to run, by name: ledger, throughput, ingestion, storage, escalation (all by default)
  * @param output            where the report goes
  * @param appProperties     extra application settings, from {@code -Dbench.app.<setting>=<value>}
  */
@@ -47,6 +53,11 @@ public record BenchmarkSettings(
         int queryRepeats,
         int reports,
         int bareStarts,
+        List<Integer> openDeadlines,
+        int dueRate,
+        Duration escalationWindow,
+        int burst,
+        Duration escalationLead,
         boolean explain,
         boolean removeBaseline,
         java.util.Set<String> phases,
@@ -55,7 +66,7 @@ public record BenchmarkSettings(
 
     static final String PREFIX = "bench.";
     static final String APP_PREFIX = "bench.app.";
-    static final String ALL_PHASES = "throughput,ingestion,storage,ledger";
+    static final String ALL_PHASES = "throughput,ingestion,storage,ledger,escalation";
 
     /** The default run (about ten minutes on two cores), each value overridable by a system property. */
     public static BenchmarkSettings fromSystemProperties() {
@@ -74,6 +85,11 @@ public record BenchmarkSettings(
                 integer(p, "query-repeats", 40),
                 integer(p, "reports", 20_000),
                 integer(p, "bare-starts", 5_000),
+                integers(p, "open-deadlines", "1000,10000,50000"),
+                integer(p, "due-rate", 100),
+                seconds(p, "escalation-window", 15),
+                integer(p, "burst", 2_000),
+                seconds(p, "escalation-lead", 5),
                 Boolean.parseBoolean(p.getProperty("bench.explain", "true")),
                 Boolean.parseBoolean(p.getProperty("bench.remove-baseline", "false")),
                 java.util.Set.copyOf(Arrays.asList(p.getProperty("bench.phases", ALL_PHASES).split("\\s*,\\s*"))),
@@ -84,7 +100,8 @@ public record BenchmarkSettings(
     /** Seconds, tiny sizes: keeps the benchmark code working in the test suite; its figures mean nothing. */
     public static BenchmarkSettings smoke(Path output) {
         return new BenchmarkSettings(null, 2, 10, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(500),
-                1, Duration.ofSeconds(1), List.of(40, 80), 20, 2, 12, 6, true, true,
+                1, Duration.ofSeconds(1), List.of(40, 80), 20, 2, 12, 6, List.of(10, 30), 20, Duration.ofMillis(500), 10,
+                Duration.ofSeconds(3), true, true,
                 java.util.Set.of(ALL_PHASES.split(",")), output, Map.of());
     }
 
@@ -123,6 +140,9 @@ public record BenchmarkSettings(
         d.put("query repeats", String.valueOf(queryRepeats));
         d.put("report burst", String.valueOf(reports));
         d.put("bare process starts", String.valueOf(bareStarts));
+        d.put("open deadlines", openDeadlines.toString());
+        d.put("deadlines due per second / window", dueRate + " / " + escalationWindow.toMillis() + " ms");
+        d.put("burst of deadlines at one instant", String.valueOf(burst));
         d.put("phases", String.join(", ", new java.util.TreeSet<>(phases)));
         appProperties.forEach((k, v) -> d.put(k, v));
         return d;

@@ -23,9 +23,10 @@ class BenchmarkSmokeTest {
         BenchmarkRunner.Outcome outcome = BenchmarkRunner.run(BenchmarkSettings.smoke(output), "smoke test");
 
         String report = Files.readString(outcome.report());
-        assertThat(report).contains("1. Closed-loop throughput", "3. Ledger queries", "4. Report ingestion",
+        assertThat(report).contains("1. Closed-loop throughput", "2. Escalation latency", "3. Ledger queries", "4. Report ingestion",
                 "5. Storage", "bare Camunda", "raw JDBC", "REST API", "Query plans");
         assertThat(outcome.results().figures()).extracting(Figure::section).contains(ThroughputBenchmark.SECTION,
+                EscalationBenchmark.SECTION,
                 LedgerQueryBenchmark.SECTION, IngestionBenchmark.SECTION, StorageBenchmark.SECTION);
         assertThat(outcome.results().figures()).allSatisfy(f -> assertThat(f.value()).isFinite().isPositive());
 
@@ -34,6 +35,7 @@ class BenchmarkSmokeTest {
         assertThat(facts.get("application loop: hazards closed in the ledger (warm-up included) / left open by a failed loop"))
                 .endsWith(" / 0").doesNotStartWith("0 ");
         assertThat(facts).containsEntry("report burst: consumer lag at the end / reports dead-lettered", "0 / 0");
+        assertThat(facts).containsEntry("every hazard.overdue of a measured deadline received, exactly once by event id", "yes");
         assertThat(facts.entrySet()).anySatisfy(fact -> {
             assertThat(fact.getKey()).startsWith("history cleanup");
             assertThat(fact.getValue()).matches("\\d+ / 0; .*");

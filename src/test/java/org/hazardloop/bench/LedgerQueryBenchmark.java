@@ -118,7 +118,7 @@ final class LedgerQueryBenchmark {
 
     private static HazardCriteria criteria(Set<HazardStatus> statuses, Grade grade, Sector sector, String gridUnit,
                                            String department, Boolean overdue, OffsetDateTime from, OffsetDateTime to) {
-        return new HazardCriteria(statuses, grade, sector, gridUnit, department, overdue, from, to);
+        return new HazardCriteria(statuses, grade, sector, gridUnit, department, overdue, null, null, from, to);
     }
 
     private static Map<String, String> ordered(String... keyValues) {

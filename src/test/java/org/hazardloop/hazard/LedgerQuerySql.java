@@ -30,6 +30,8 @@ public final class LedgerQuerySql {
                 .equal("sector", criteria.sector())
                 .equal("responsible_department", criteria.responsibleDepartment())
                 .overdue(criteria.overdue())
+                .atLeast("escalation_level", criteria.minEscalationLevel())
+                .equal("escalation_target", criteria.escalationTarget())
                 .reportedFrom(criteria.reportedFrom())
                 .reportedBefore(criteria.reportedTo());
         List<Statement> statements = new ArrayList<>();

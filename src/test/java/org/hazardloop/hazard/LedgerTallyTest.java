@@ -84,7 +84,7 @@ class LedgerTallyTest {
         for (Set<HazardStatus> statuses : java.util.List.<Set<HazardStatus>>of(Set.of(),
                 EnumSet.of(HazardStatus.RECTIFYING), EnumSet.of(HazardStatus.REPORTED, HazardStatus.CLOSED))) {
             for (Grade grade : new Grade[] {null, Grade.MAJOR, Grade.GENERAL}) {
-                long total = search.search(new HazardCriteria(statuses, grade, null, unit, null, null, null, null),
+                long total = search.search(new HazardCriteria(statuses, grade, null, unit, null, null, null, null, null, null),
                         new HazardPageRequest(0, 20, HazardSort.NUMBER, false), Instant.now()).totalItems();
                 long expected = jdbc.sql("SELECT COUNT(*) FROM hl_hazard WHERE grid_unit = :unit"
                                 + (statuses.isEmpty() ? "" : " AND status IN (:statuses)")

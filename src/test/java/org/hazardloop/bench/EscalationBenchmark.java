@@ -1,0 +1,423 @@
+package org.hazardloop.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.hazardloop.events.EventsProperties;
+import org.hazardloop.hazard.Hazard;
+import org.hazardloop.hazard.HazardLedger;
+import org.hazardloop.process.HazardContext;
+import org.hazardloop.process.ProcessVariables;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Measurement 2: escalation latency. N hazards are open in rectification, each with the process's deadline timers;
+ * a window of them falls due at a steady rate. Lateness = the arrival of the hazard's {@code hazard.overdue} event
+ * at a Kafka consumer of {@code hazard.escalations} − its deadline; every event must arrive exactly once by id.
+ * Then a burst: a number of deadlines at the same instant, drained at a rate compared with bare Camunda timers
+ * falling due the same way in the same engine. Both again with the job executor's untuned Camunda defaults.
+ *
+ * <p>The open hazards are put in place the way a data migration would: ledger rows written in batches (status
+ * RECTIFYING, assigned to T01-FIRE, deadline in force), and each hazard's process started at
+ * {@code Task_RectifyHazard} with the context projected from its ledger row, in one transaction with the link —
+ * the engine then creates the task and its timers exactly as after an assignment. Reporting and assigning 50,000
+ * hazards through the loop would take most of the run; what fires is the application's own timer path.
+ */
+final class EscalationBenchmark {
+
+    static final String SECTION = "2. Escalation latency";
+    static final String BARE_TIMER_KEY = "BenchBareTimer";
+    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+
+    /** The Camunda job executor's defaults, for the untuned baseline. */
+    static final Map<String, String> UNTUNED = Map.of(
+            "camunda.bpm.job-execution.core-pool-size", "3",
+            "camunda.bpm.job-execution.max-pool-size", "10",
+            "camunda.bpm.job-execution.queue-capacity", "3",
+            "camunda.bpm.job-execution.max-jobs-per-acquisition", "3",
+            "camunda.bpm.job-execution.wait-time-in-millis", "5000",
+            "camunda.bpm.job-execution.max-wait", "60000",
+            "camunda.bpm.job-execution.lock-time-in-millis", "300000");
+
+    /** One steady-rate or burst measurement. */
+    record Lateness(String name, long open, int due, int received, int duplicates, int missing, double p50, double p99,
+                    double max, double drainSeconds) {
+    }
+
+    private final BenchmarkEnvironment environment;
+    private final BenchmarkSettings settings;
+    private final BenchmarkResults results;
+    private final String runId;
+    private final List<Lateness> measured = new ArrayList<>();
+    private long open;
+
+    EscalationBenchmark(BenchmarkEnvironment environment, BenchmarkSettings settings, BenchmarkResults results,
+                        String runId) {
+        this.environment = environment;
+        this.settings = settings;
+        this.results = results;
+        this.runId = runId;
+    }
+
+    void run() throws Exception {
+        deployBareTimer();
+        Map<Integer, Lateness> tuned = new LinkedHashMap<>();
+        for (int size : settings.openDeadlines()) {
+            tuned.put(size, steady("tuned", size));
+        }
+        Lateness burst = burst("tuned");
+        double bare = bareBurst("tuned");
+
+        environment.startApplication(UNTUNED);
+        Lateness untunedSteady = steady("Camunda default", (int) Math.max(open, settings.openDeadlines().get(0)));
+        Lateness untunedBurst = burst("Camunda default");
+        double untunedBare = bareBurst("Camunda default");
+
+        int smallest = settings.openDeadlines().get(0);
+        for (var entry : tuned.entrySet()) {
+            Lateness l = entry.getValue();
+            if (entry.getKey() >= 10_000 || settings.openDeadlines().size() == 1 || entry.getKey().equals(lastSize())) {
+                results.add(Figure.atMost(SECTION, "p99 lateness, deadline → hazard.overdue at a Kafka consumer, "
+                        + String.format("%,d", l.open()) + " open deadlines, " + settings.dueRate() + " due/s", l.p99(), "ms", 1000));
+            }
+        }
+        Lateness small = tuned.get(smallest);
+        Lateness large = tuned.get(lastSize());
+        if (large != small) {
+            results.add(Figure.ratioAtMost(SECTION, "p99 lateness at " + String.format("%,d", large.open())
+                            + " open deadlines ÷ p99 at " + String.format("%,d", small.open()), large.p99(), "ms",
+                    new Figure.Baseline("p99 at " + String.format("%,d", small.open()) + " open deadlines", small.p99(), "ms"), 1.5));
+        }
+        results.add(Figure.atLeast(SECTION, "burst of " + settings.burst() + " deadlines at one instant: escalations/s"
+                + " (tuned job executor)", settings.burst() / burst.drainSeconds(), "escalations/s",
+                new Figure.Baseline("bare Camunda timers, same burst, same engine", bare, "timers/s"), 0.8));
+        results.add(Figure.atLeast(SECTION, "the same burst with Camunda's default job executor", settings.burst()
+                        / untunedBurst.drainSeconds(), "escalations/s",
+                new Figure.Baseline("bare Camunda timers, Camunda's default job executor", untunedBare, "timers/s"), 0.8));
+        results.add(Figure.against(SECTION, "p99 lateness with Camunda's default job executor ("
+                        + String.format("%,d", untunedSteady.open()) + " open deadlines)", untunedSteady.p99(), "ms",
+                new Figure.Baseline("tuned, " + String.format("%,d", large.open()) + " open deadlines", large.p99(), "ms")));
+
+        List<List<String>> rows = new ArrayList<>();
+        for (Lateness l : measured) {
+            rows.add(List.of(l.name(), String.format("%,d", l.open()), String.valueOf(l.due()), String.valueOf(l.received()),
+                    String.valueOf(l.duplicates()), String.valueOf(l.missing()), Figure.format(l.p50()),
+                    Figure.format(l.p99()), Figure.format(l.max()), l.drainSeconds() > 0 ? Figure.format(l.drainSeconds()) : ""));
+            results.bar("Escalation lateness p99 (ms)", l.name().startsWith("burst") ? "burst" : "steady rate",
+                    l.name() + " @" + String.format("%,d", l.open()), l.p99());
+        }
+        results.table(SECTION, new BenchmarkResults.Table("Each measurement (lateness in ms: event at the consumer − deadline;"
+                + " the burst's drain time is from the common deadline to the last event)", List.of("measurement",
+                "open deadlines", "due", "received", "duplicates", "missing", "p50", "p99", "max", "drain s"), rows));
+        boolean exactlyOnce = measured.stream().allMatch(l -> l.duplicates() == 0 && l.missing() == 0);
+        results.fact("every hazard.overdue of a measured deadline received, exactly once by event id", exactlyOnce ? "yes"
+                : "no: " + measured.stream().mapToInt(Lateness::missing).sum() + " missing, "
+                + measured.stream().mapToInt(Lateness::duplicates).sum() + " duplicates");
+    }
+
+    private int lastSize() {
+        return settings.openDeadlines().get(settings.openDeadlines().size() - 1);
+    }
+
+    /** Brings the open deadlines up to {@code size}, then a window of them falls due at the steady rate. */
+    private Lateness steady(String executor, int size) throws Exception {
+        int window = (int) Math.min(size, Math.round(settings.dueRate() * settings.escalationWindow().toMillis() / 1000.0));
+        long background = Math.max(0, size - open - window);
+        Instant now = Instant.now();
+        List<Instant> far = new ArrayList<>();
+        for (long i = 0; i < background; i++) {
+            // 10 to 40 days ahead: neither the deadline nor its reminder falls due during the run
+            far.add(now.plus(Duration.ofDays(10)).plusSeconds((i * 2_592_000L / Math.max(1, background))));
+        }
+        open(far);
+        return measure("steady, " + executor + " job executor", window, i -> Duration.ofMillis(Math.round(i * 1000.0 / settings.dueRate())));
+    }
+
+    /** {@code burst} deadlines at one instant. */
+    private Lateness burst(String executor) throws Exception {
+        return measure("burst, " + executor + " job executor", settings.burst(), i -> Duration.ZERO);
+    }
+
+    private interface Offset {
+        Duration of(int i);
+    }
+
+    /**
+     * Opens {@code count} hazards whose deadlines are {@code lead} from now plus their offset, and records when each
+     * one's overdue event arrives.
+     */
+    private Lateness measure(String name, int count, Offset offset) throws Exception {
+        EventsProperties events = environment.bean(EventsProperties.class);
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(events.topics().escalations()));
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (consumer.assignment().isEmpty() && System.nanoTime() < until) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+
+            // Deadlines start after the hazards are in place: creation takes about a millisecond or two each.
+            Instant first = Instant.now().plus(settings.escalationLead()).plusMillis(count * 3L);
+            Map<String, Instant> deadlines = new HashMap<>();
+            List<Instant> due = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                due.add(first.plus(offset.of(i)));
+            }
+            List<String> numbers = open(due);
+            for (int i = 0; i < count; i++) {
+                deadlines.put(numbers.get(i), due.get(i));
+            }
+            Instant last = due.stream().max(Instant::compareTo).orElse(first);
+            if (Instant.now().isAfter(first)) {
+                results.note(name + ": the hazards were still being created when the first deadline passed;"
+                        + " raise bench.escalation-lead");
+            }
+            Map<String, Long> arrivals = new ConcurrentHashMap<>();
+            Map<String, Integer> seen = new HashMap<>();
+            int duplicates = 0;
+            long deadline = System.nanoTime() + Duration.between(Instant.now(), last).toNanos()
+                    + Duration.ofSeconds(90).toNanos();
+            while (arrivals.size() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                    long at = System.currentTimeMillis();
+                    String type = header(record, "ce_type");
+                    String id = header(record, "ce_id");
+                    if (!"hazard.overdue".equals(type) || id == null) {
+                        continue;
+                    }
+                    String number = id.substring(0, id.indexOf('/'));
+                    if (!deadlines.containsKey(number)) {
+                        continue;
+                    }
+                    if (seen.merge(id, 1, Integer::sum) > 1) {
+                        duplicates++;
+                    } else {
+                        arrivals.put(number, at);
+                    }
+                }
+            }
+            // a short look for late duplicates
+            long extra = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (System.nanoTime() < extra) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    String id = header(record, "ce_id");
+                    if ("hazard.overdue".equals(header(record, "ce_type")) && id != null && seen.containsKey(id)) {
+                        duplicates++;
+                    }
+                }
+            }
+            Histogram lateness = new Histogram(3);
+            long lastArrival = 0;
+            for (var arrival : arrivals.entrySet()) {
+                long late = arrival.getValue() - deadlines.get(arrival.getKey()).toEpochMilli();
+                lateness.recordValue(Math.max(0, late));
+                lastArrival = Math.max(lastArrival, arrival.getValue());
+            }
+            double drain = lastArrival == 0 ? Double.NaN : (lastArrival - first.toEpochMilli()) / 1000.0;
+            Lateness result = new Lateness(name, open, count, arrivals.size(), duplicates, count - arrivals.size(),
+                    percentile(lateness, 50), percentile(lateness, 99), lateness.getTotalCount() == 0 ? Double.NaN
+                    : lateness.getMaxValue(), offsetIsZero(offset) ? drain : 0);
+            measured.add(result);
+            return result;
+        }
+    }
+
+    private static boolean offsetIsZero(Offset offset) {
+        return offset.of(1).isZero() && offset.of(100).isZero();
+    }
+
+    private static double percentile(Histogram histogram, double p) {
+        return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(p);
+    }
+
+    private KafkaConsumer<String, byte[]> consumer() {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, environment.bootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-escalations-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Puts hazards in rectification with these deadlines: ledger rows in batches, then each process started at
+     * {@code Task_RectifyHazard} and linked, one transaction per hazard, from four threads. Returns their numbers.
+     */
+    private List<String> open(List<Instant> deadlines) throws Exception {
+        if (deadlines.isEmpty()) {
+            return List.of();
+        }
+        JdbcClient jdbc = environment.bean(JdbcClient.class);
+        String path = jdbc.sql("SELECT path FROM hl_org_unit WHERE code = :code").param("code", ClosedLoops.GRID_UNIT)
+                .query(String.class).single();
+        int year = OffsetDateTime.now(BEIJING).getYear();
+        // numbers from the application's own sequence, as reporting would give them
+        List<String> numbers = jdbc.sql("SELECT nextval('hl_hazard_number_seq') FROM generate_series(1, :n)")
+                .param("n", deadlines.size()).query(Long.class).list().stream()
+                .map(n -> "YH-%d-%06d".formatted(year, n)).toList();
+        insertLedgerRows(numbers, deadlines, path);
+        HazardLedger ledger = environment.bean(HazardLedger.class);
+        RuntimeService runtime = environment.bean(RuntimeService.class);
+        TransactionTemplate transaction = environment.bean(TransactionTemplate.class);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        AtomicBoolean failed = new AtomicBoolean();
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (String number : numbers) {
+                work.add(threads.submit(() -> transaction.executeWithoutResult(status -> {
+                    Hazard hazard = ledger.find(number).orElseThrow();
+                    String instance = runtime.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
+                            .businessKey(number)
+                            .setVariables(HazardContext.of(hazard).variables())
+                            .startBeforeActivity("Task_RectifyHazard")
+                            .execute().getId();
+                    ledger.linkProcessInstance(number, instance);
+                })));
+            }
+            for (Future<?> f : work) {
+                try {
+                    f.get();
+                } catch (Exception e) {
+                    if (failed.compareAndSet(false, true)) {
+                        results.note("Escalation: opening a hazard failed: " + e.getMessage());
+                    }
+                }
+            }
+        } finally {
+            threads.shutdown();
+        }
+        open += numbers.size();
+        return numbers;
+    }
+
+    private void insertLedgerRows(List<String> numbers, List<Instant> deadlines, String path) throws Exception {
+        DataSource dataSource = environment.bean(DataSource.class);
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO hl_hazard (number, report_id, title, description, sector, location, grid_unit, grid_path,
+                        safety_office, supervising_office, reporter, discovered_at, reported_at, status, grade, risk_level,
+                        measures, responsible_department, responsible_person, funds, deadline, contingency_plan,
+                        assigned_by, deadline_version)
+                    VALUES (?, ?, '消防通道堆放杂物', '3 号仓库东侧消防通道被纸箱堵塞', 'FIRE', '长安镇新华社区工业路 18 号', ?, ?,
+                        ?, ?, 'inspector', ?, ?, 'RECTIFYING', 'GENERAL', 'YELLOW', '清理堆放物，设置警示标识',
+                        ?, ?, 1000.00, ?, '专人值守，配备灭火器', 'supervisor', 1)""")) {
+                Timestamp reported = Timestamp.from(Instant.now().minus(Duration.ofDays(1)));
+                for (int i = 0; i < numbers.size(); i++) {
+                    insert.setString(1, numbers.get(i));
+                    insert.setString(2, runId + "-escalation-" + numbers.get(i));
+                    insert.setString(3, ClosedLoops.GRID_UNIT);
+                    insert.setString(4, path);
+                    insert.setString(5, ClosedLoops.SAFETY_OFFICE);
+                    insert.setString(6, ClosedLoops.SUPERVISING_OFFICE);
+                    insert.setTimestamp(7, reported);
+                    insert.setTimestamp(8, reported);
+                    insert.setString(9, ClosedLoops.FIRE_DEPARTMENT);
+                    insert.setString(10, ClosedLoops.FIRE_OFFICER);
+                    insert.setTimestamp(11, Timestamp.from(deadlines.get(i)));
+                    insert.addBatch();
+                    if (i % 1000 == 999) {
+                        insert.executeBatch();
+                    }
+                }
+                insert.executeBatch();
+            }
+            connection.commit();
+        }
+    }
+
+    /** The bare timer process: a user task with a non-interrupting timer at {@code ${due}} whose path does nothing but note the time. */
+    private void deployBareTimer() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(BARE_TIMER_KEY)
+                .camundaHistoryTimeToLive(1825)
+                .startEvent()
+                .userTask("Task_Wait").camundaCandidateGroups("T01-FIRE")
+                .boundaryEvent("Timer_Due").cancelActivity(false).timerWithDate("${due}")
+                .serviceTask("Task_Fired").camundaClass(BareTimerFired.class.getName())
+                .endEvent()
+                .moveToActivity("Task_Wait")
+                .endEvent()
+                .done();
+        environment.bean(RepositoryService.class).createDeployment().name("bench-bare-timer")
+                .addModelInstance("bench-bare-timer.bpmn", model).deploy();
+    }
+
+    /** {@code burst} bare timers at one instant; returns timers fired per second from that instant to the last. */
+    private double bareBurst(String executor) throws Exception {
+        RuntimeService runtime = environment.bean(RuntimeService.class);
+        int count = settings.burst();
+        Instant due = Instant.now().plus(settings.escalationLead()).plusMillis(count * 3L);
+        String prefix = runId + "-bare-timer-" + executor.replace(' ', '-') + "-";
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String key = prefix + i;
+                work.add(threads.submit(() -> runtime.startProcessInstanceByKey(BARE_TIMER_KEY, key,
+                        Map.of("due", Date.from(due)))));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        long until = System.currentTimeMillis() + Duration.between(Instant.now(), due).toMillis() + 120_000;
+        while (System.currentTimeMillis() < until && fired(prefix) < count) {
+            Thread.sleep(20);
+        }
+        long last = BareTimerFired.FIRED.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToLong(Map.Entry::getValue).max().orElse(due.toEpochMilli());
+        Histogram lateness = new Histogram(3);
+        BareTimerFired.FIRED.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .forEach(e -> lateness.recordValue(Math.max(0, e.getValue() - due.toEpochMilli())));
+        double drain = (last - due.toEpochMilli()) / 1000.0;
+        measured.add(new Lateness("bare timers burst, " + executor + " job executor", open, count, fired(prefix), 0,
+                count - fired(prefix), percentile(lateness, 50), percentile(lateness, 99),
+                lateness.getTotalCount() == 0 ? Double.NaN : lateness.getMaxValue(), drain));
+        return fired(prefix) / Math.max(drain, 1e-3);
+    }
+
+    private static int fired(String prefix) {
+        return (int) BareTimerFired.FIRED.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+    }
+}

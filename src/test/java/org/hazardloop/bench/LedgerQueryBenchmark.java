@@ -258,22 +258,27 @@ final class LedgerQueryBenchmark {
         StringBuilder plans = new StringBuilder();
         List<List<String>> rows = new ArrayList<>();
         for (LedgerQuery query : queries) {
-            List<LedgerQuerySql.Statement> statements = query.list()
-                    ? LedgerQuerySql.list(organization, tally, query.criteria(), query.page(), now)
-                    : LedgerQuerySql.summary(organization, tally, query.gridUnit(), now);
-            for (LedgerQuerySql.Statement statement : statements) {
-                List<String> plan = jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql()).params(statement.params())
-                        .query((rs, row) -> rs.getString(1)).list();
+            List<LedgerQuerySql.Statement> statements = statements(organization, tally.available(), query, now);
+            // the same request as it was answered before the tally: each statement's time for comparison
+            List<LedgerQuerySql.Statement> before = statements(organization, false, query, now);
+            for (int i = 0; i < statements.size(); i++) {
+                LedgerQuerySql.Statement statement = statements.get(i);
+                String text = explain(jdbc, statement);
                 plans.append("-- ").append(query.name()).append(" (").append(String.format("%,d", ledgerSize))
-                        .append(" rows)\n").append(statement.sql()).append("\n").append(String.join("\n", plan)).append("\n\n");
-                String text = String.join("\n", plan);
+                        .append(" rows)\n").append(statement.sql()).append("\n").append(text).append("\n\n");
                 String sql = statement.sql();
+                String withoutTally = "";
+                if (sql.contains("hl_hazard_tally") && i < before.size()) {
+                    String old = explain(jdbc, before.get(i));
+                    plans.append("-- the same before the tally\n").append(before.get(i).sql()).append("\n").append(old)
+                            .append("\n\n");
+                    withoutTally = executionTime(old);
+                }
                 rows.add(List.of(query.name(), sql.contains("hl_hazard_tally") ? "tally"
                                 : sql.startsWith("SELECT COUNT") ? "count"
                                 : sql.startsWith("SELECT status") ? "figures" : "page",
-                        indexesIn(text), text.contains("Seq Scan on hl_hazard ") || text.contains("Seq Scan on hl_hazard\n")
-                                || text.matches("(?s).*Seq Scan on hl_hazard\\s.*") ? "yes" : "no",
-                        executionTime(text)));
+                        indexesIn(text), text.matches("(?s).*Seq Scan on hl_hazard\\s.*") ? "yes" : "no",
+                        executionTime(text), withoutTally));
             }
         }
         Path file = settings.output().resolve("query-plans.txt");
@@ -281,7 +286,19 @@ final class LedgerQueryBenchmark {
         Files.writeString(file, plans.toString());
         results.table(SECTION, new BenchmarkResults.Table("Query plans at " + String.format("%,d", ledgerSize)
                 + " rows (full text: query-plans.txt)", List.of("query", "statement", "indexes used",
-                "sequential scan of hl_hazard", "execution ms"), rows));
+                "sequential scan of hl_hazard", "execution ms", "before the tally, ms"), rows));
+    }
+
+    private static List<LedgerQuerySql.Statement> statements(OrganizationDirectory organization, boolean tally,
+                                                             LedgerQuery query, Instant now) {
+        return query.list()
+                ? LedgerQuerySql.list(organization, tally, query.criteria(), query.page(), now)
+                : LedgerQuerySql.summary(organization, tally, query.gridUnit(), now);
+    }
+
+    private static String explain(JdbcClient jdbc, LedgerQuerySql.Statement statement) {
+        return String.join("\n", jdbc.sql("EXPLAIN (ANALYZE, BUFFERS) " + statement.sql()).params(statement.params())
+                .query((rs, row) -> rs.getString(1)).list());
     }
 
     private static String indexesIn(String plan) {

@@ -21,8 +21,8 @@ public final class LedgerQuerySql {
     private LedgerQuerySql() {
     }
 
-    /** The count and the page query of one list request. */
-    public static List<Statement> list(OrganizationDirectory organization, LedgerTally tally, HazardCriteria criteria,
+    /** The count and the page query of one list request; {@code tally}: as on PostgreSQL, else as without the tally. */
+    public static List<Statement> list(OrganizationDirectory organization, boolean tally, HazardCriteria criteria,
                                        HazardPageRequest request, Instant now) {
         LedgerFilter filter = filter(organization, criteria.gridUnit(), now)
                 .statusIn(criteria.statuses())
@@ -36,7 +36,7 @@ public final class LedgerQuerySql {
                 .reportedBefore(criteria.reportedTo());
         List<Statement> statements = new ArrayList<>();
         statements.add(new Statement(HazardSearch.countSql(filter,
-                tally.available() && HazardSearch.countableFromTally(criteria)), filter.params()));
+                tally && HazardSearch.countableFromTally(criteria)), filter.params()));
         Map<String, Object> pageParams = new java.util.HashMap<>(filter.params());
         pageParams.put("offset", (long) request.page() * request.size());
         pageParams.put("limit", request.size());
@@ -46,10 +46,10 @@ public final class LedgerQuerySql {
     }
 
     /** The statistics summary's statements for a grid unit (null: the whole ledger). */
-    public static List<Statement> summary(OrganizationDirectory organization, LedgerTally tally, String gridUnit,
+    public static List<Statement> summary(OrganizationDirectory organization, boolean tally, String gridUnit,
                                           Instant now) {
         LedgerFilter filter = filter(organization, gridUnit, now);
-        return tally.available()
+        return tally
                 ? List.of(new Statement(HazardStatistics.tallySql(filter), filter.params()),
                         new Statement(HazardStatistics.overdueSql(filter), filter.params()))
                 : List.of(new Statement(HazardStatistics.summarySql(filter), filter.params()));

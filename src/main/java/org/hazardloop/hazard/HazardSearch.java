@@ -3,6 +3,7 @@ package org.hazardloop.hazard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hazardloop.organization.OrgUnit;
 import org.hazardloop.organization.OrganizationDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,10 +24,11 @@ public class HazardSearch {
     }
 
     /**
-     * One page of the entries matching {@code criteria}; {@code now} decides what is overdue, so the
-     * caller can show the overdue flag as of the same instant.
+     * One page of the entries matching {@code criteria} that the reader may read; {@code now} decides what is
+     * overdue, so the caller can show the overdue flag as of the same instant.
      */
-    public HazardPage<Hazard> search(HazardCriteria criteria, HazardPageRequest request, Instant now) {
+    public HazardPage<Hazard> search(HazardCriteria criteria, HazardReadScope readable, HazardPageRequest request,
+                                     Instant now) {
         List<FieldViolation> violations = new ArrayList<>();
         if (request.page() < 0) {
             violations.add(new FieldViolation("page", "页码不能小于 0"));
@@ -44,6 +46,7 @@ public class HazardSearch {
         }
 
         LedgerFilter filter = new LedgerFilter(now)
+                .readableBy(readable)
                 .subtree(unit)
                 .statusIn(criteria.statuses())
                 .equal("grade", criteria.grade())
@@ -63,6 +66,16 @@ public class HazardSearch {
                 .query(HazardLedger::hazard)
                 .list();
         return new HazardPage<>(items, request.page(), request.size(), total);
+    }
+
+    /**
+     * The entry, if the reader may read it. An entry they may not read is as absent as one that does not exist:
+     * a refusal would tell them it exists.
+     */
+    public Optional<Hazard> find(String number, HazardReadScope readable, Instant now) {
+        LedgerFilter filter = new LedgerFilter(now).readableBy(readable).equal("number", number);
+        return jdbc.sql("SELECT * FROM hl_hazard" + filter.where()).params(filter.params())
+                .query(HazardLedger::hazard).optional();
     }
 
     /** Column names come from the enum, never from the client. Unassigned hazards have no deadline: last. */

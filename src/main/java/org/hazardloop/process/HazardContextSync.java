@@ -30,10 +30,24 @@ public class HazardContextSync {
         this.properties = properties;
     }
 
-    /** On {@code create}: Tasklist and Cockpit show the step's plain BPMN name followed by number and title. */
-    void nameTask(DelegateTask task) {
-        String step = task.getBpmnModelElementInstance().getName();
-        task.setName(HazardContext.of(hazardOf(task, false)).taskName(step));
+    /**
+     * On {@code create}: Tasklist and Cockpit show the step's plain BPMN name followed by number and title.
+     * Returns the hazard.
+     */
+    Hazard nameTask(DelegateTask task) {
+        Hazard hazard = hazardOf(task, false);
+        task.setName(HazardContext.of(hazard).taskName(step(task)));
+        return hazard;
+    }
+
+    /** The task's step as the BPMN names it, e.g. 隐患交办. */
+    String step(DelegateTask task) {
+        return task.getBpmnModelElementInstance().getName();
+    }
+
+    /** The number of the hazard whose process this task belongs to, checked against the ledger. */
+    String hazardNumber(DelegateTask task) {
+        return hazardOf(task, false).number();
     }
 
     /**

@@ -97,17 +97,24 @@ public class HazardProcessDriver {
         return timeline.get(timeline.size() - 1);
     }
 
-    /** Completes the hazard's open task logged in as {@code user}, as Tasklist does. */
+    /** Completes the hazard's open task logged in as {@code user}, with their groups, as Tasklist does. */
     public void complete(String user, String number, Map<String, ?> values) {
         String taskId = task(number).getId();
         if (user != null) {
-            identityService.setAuthenticatedUserId(user);
+            logIn(user);
         }
         try {
             taskService.complete(taskId, new HashMap<>(values));
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** Authenticates {@code user} to the engine with all their groups, as Tasklist's login does. */
+    public void logIn(String user) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        identityService.setAuthentication(user, groups);
     }
 
     /** Completes as {@code user} expecting a refusal; returns it. */

@@ -18,6 +18,8 @@ import org.hazardloop.organization.OrgUnit;
 import org.hazardloop.organization.OrganizationDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Read access to a hazard's tasks and process instance for those who oversee it without working it.
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * The engine itself lets a task's candidate department read and work the task (and the assignee, once claimed).
  * Beyond that, every safety office of the hazard's grid unit and of the units above it (town, district, city) may
  * read each task and the process instance; the responsible department and the reporter may read the process
- * instance. Nobody gets more than READ here: working a task stays with its department.
+ * instance. Nobody gets more than READ here: working a task stays with its department, which may also give it back
+ * or hand it to a colleague.
  */
 @Component
 public class HazardReadGrants {
@@ -74,6 +77,34 @@ public class HazardReadGrants {
             }
             grants.toUser(hazard.reporter(), Resources.PROCESS_INSTANCE, task.getProcessInstanceId(),
                     ProcessInstancePermissions.READ);
+            letCandidatesHandOver(task.getId(), candidates);
+        });
+    }
+
+    /**
+     * The candidate department may also give the task back or hand it to a colleague (TASK_ASSIGN; who may hold it
+     * is the claim rule's business). The engine's own grant to the department (READ, TASK_WORK) is written in this
+     * same engine command and no query sees it before the command ends, so the permission is added to it just
+     * before the transaction commits, when it is there to be found.
+     */
+    private void letCandidatesHandOver(String taskId, Set<String> candidates) {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Runnable grant = () -> system.run(() -> {
+            if (taskService.createTaskQuery().taskId(taskId).count() > 0) {
+                candidates.forEach(group -> grants.toGroup(group, Resources.TASK, taskId, TaskPermissions.TASK_ASSIGN));
+            }
+        });
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            grant.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                grant.run();
+            }
         });
     }
 

@@ -238,6 +238,23 @@ class AuthorizationMatrixTest {
         }
     }
 
+    @Test
+    void tasklistOpensATaskWithItsFormForItsDepartmentOnly() {
+        Task task = driver.task(numbers.get('A'));
+        String base = "/camunda/api/engine/engine/default";
+        Client fireOfficer = Client.tasklist(port, "fire-officer", DEMO_PASSWORD);
+        for (String path : List.of("/task/" + task.getId(), "/task/" + task.getId() + "/deployed-form",
+                "/task/" + task.getId() + "/form-variables", "/process-definition/" + task.getProcessDefinitionId() + "/xml")) {
+            Client.Response shown = fireOfficer.get(base + path);
+            assertThat(shown.status()).as(path + ": " + shown).isEqualTo(200);
+        }
+        assertThat(fireOfficer.get(base + "/task/" + task.getId() + "/deployed-form").body()).contains("rectificationOutcome");
+
+        Client buildingOfficer = Client.tasklist(port, "building-officer", DEMO_PASSWORD);
+        assertThat(buildingOfficer.get(base + "/task/" + task.getId()).status()).isEqualTo(404);
+        assertThat(buildingOfficer.get(base + "/task/" + task.getId() + "/form-variables").status()).isIn(403, 404);
+    }
+
     // --- working ----------------------------------------------------------------------------------------------------
 
     static Stream<Arguments> workCells() {
@@ -369,6 +386,35 @@ class AuthorizationMatrixTest {
                 assertThat(ledger.findByReportId(reportId)).as("nothing reported").isEmpty();
             }
         }
+    }
+
+    @Test
+    void aReportIdSomeoneElseUsedIsAConflictThatShowsNothingOfTheirHazard() {
+        String reportId = "matrix-taken-" + UUID.randomUUID();
+        Client.Response first = Client.basic(port, "supervisor", DEMO_PASSWORD).post("/api/hazards",
+                report(workable.t01Village, reportId));
+        assertThat(first.status()).isEqualTo(201);
+
+        Client.Response again = Client.basic(port, "inspector", DEMO_PASSWORD).post("/api/hazards",
+                report(workable.t01Village, reportId));
+
+        assertThat(again.status()).as(again.toString()).isEqualTo(409);
+        assertThat(again.body()).doesNotContain(first.json().path("number").asText());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM hl_hazard WHERE report_id = :id").param("id", reportId)
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void reportsFromEveryOtherWayInFollowTheSameRule() {
+        String reportId = "matrix-embedded-" + UUID.randomUUID();
+        // what the Kafka consumer of hazard.reports calls, with the reporter the message names
+        Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> reporting.report(
+                new org.hazardloop.hazard.HazardReport(reportId, "标题", "描述", "FIRE", "位置", workable.t02Village, null),
+                "inspector"));
+
+        assertThat(refused).isInstanceOf(org.hazardloop.hazard.HazardAccessDenied.class)
+                .hasMessageStartingWith("无权上报该网格的隐患");
+        assertThat(ledger.findByReportId(reportId)).isEmpty();
     }
 
     @Test

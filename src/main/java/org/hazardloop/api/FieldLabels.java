@@ -18,6 +18,8 @@ final class FieldLabels {
             Map.entry("grade", "隐患等级"),
             Map.entry("responsibleDepartment", "责任单位"),
             Map.entry("overdue", "是否逾期"),
+            Map.entry("minEscalationLevel", "逾期督办级别"),
+            Map.entry("escalationTarget", "被督办部门"),
             Map.entry("reportedFrom", "上报时间起"),
             Map.entry("reportedTo", "上报时间止"),
             Map.entry("page", "页码"),

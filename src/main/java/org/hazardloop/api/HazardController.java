@@ -102,7 +102,7 @@ public class HazardController {
 
     @GetMapping("/{number}")
     @Operation(operationId = "getHazard", summary = "查看隐患台账条目 / Read one ledger entry",
-            description = "含五落实、状态、逾期标志、退回整改次数、销号信息及全部处理记录。"
+            description = "含五落实、状态、逾期标志与逾期督办级别、退回整改次数、销号信息及全部处理记录（含系统发出的临期提醒、逾期通知和逐级督办）。"
                     + "只能查看本人有权查看的隐患（见 docs/security.md）；无权查看的隐患与不存在的一样返回 404。")
     @ApiResponse(responseCode = "200", description = "台账条目")
     @ApiResponse(responseCode = "404", description = "隐患不存在或无权查看", content = @Content(
@@ -131,6 +131,11 @@ public class HazardController {
             @RequestParam(required = false) String responsibleDepartment,
             @Parameter(description = "true：仅逾期（整改中或延期待审核且已过整改时限）；false：仅未逾期")
             @RequestParam(required = false) Boolean overdue,
+            @Parameter(description = "逾期督办级别不低于此值：0 = 已发逾期通知，1 = 已督办到所在网格安委办，2 = 上一级安委办……",
+                    example = "2")
+            @RequestParam(required = false) Integer minEscalationLevel,
+            @Parameter(description = "被督办、须处置的部门代码（达到的督办级别对应的部门）", example = "T01-SAFETY")
+            @RequestParam(required = false) String escalationTarget,
             @Parameter(description = "上报时间起（含）：日期或带时区偏移的日期时间", example = "2025-06-01")
             @RequestParam(required = false) String reportedFrom,
             @Parameter(description = "上报时间止（不含；为日期时含该日全天）", example = "2025-06-30")
@@ -151,7 +156,8 @@ public class HazardController {
             throw new HazardRuleViolation("查询条件无效", violations);
         }
         HazardCriteria criteria = new HazardCriteria(status == null ? Set.of() : Set.copyOf(status), grade, sector,
-                gridUnit, blankToNull(responsibleDepartment), overdue, from, to);
+                gridUnit, blankToNull(responsibleDepartment), overdue, minEscalationLevel, blankToNull(escalationTarget),
+                from, to);
         Instant now = clock.instant();
         return HazardListResponse.of(search.search(criteria, readScope(user), pageRequest, now).map(h -> HazardListItem.of(h, now)));
     }

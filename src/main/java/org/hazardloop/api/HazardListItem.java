@@ -24,6 +24,9 @@ public record HazardListItem(
         @Schema(description = "责任人（交办后）") String responsiblePerson,
         @Schema(description = "整改时限（交办后）") OffsetDateTime deadline,
         @Schema(description = "是否逾期") boolean overdue,
+        @Schema(description = "逾期起始时间（错过的整改时限）") OffsetDateTime overdueSince,
+        @Schema(description = "逾期督办级别：0 = 已通知责任单位，1 = 所在网格安委办，2 = 上一级安委办……") Integer escalationLevel,
+        @Schema(description = "该级别被督办、须处置的部门代码") String escalationTarget,
         @Schema(description = "退回整改次数") int reworkCount,
         @Schema(description = "上报时间") OffsetDateTime reportedAt,
         @Schema(description = "销号时间") OffsetDateTime closedAt) {
@@ -32,6 +35,7 @@ public record HazardListItem(
         return new HazardListItem(hazard.number(), hazard.title(), hazard.sector(), hazard.sector().label(),
                 hazard.gridUnit(), hazard.location(), hazard.status(), Labels.of(hazard.status()), hazard.grade(),
                 hazard.responsibleDepartment(), hazard.responsiblePerson(), hazard.deadline(), hazard.overdueAt(now),
+                hazard.overdueSince(now), hazard.escalationLevel(), hazard.escalationTarget(),
                 hazard.reworkCount(), hazard.reportedAt(), hazard.closedAt());
     }
 }

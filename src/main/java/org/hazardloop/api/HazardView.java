@@ -37,6 +37,12 @@ public record HazardView(
         @Schema(description = "风险等级（交办后）") RiskLevel riskLevel,
         @Schema(description = "五落实（交办后）") FiveImplementationsView fiveImplementations,
         @Schema(description = "是否逾期：整改中或延期待审核且已过整改时限") boolean overdue,
+        @Schema(description = "逾期起始时间，即错过的整改时限；未逾期时不返回") OffsetDateTime overdueSince,
+        @Schema(description = "第几个整改时限：交办为 1，每批准一次延期加 1") int deadlineVersion,
+        @Schema(description = "现行整改时限的逾期督办级别：0 = 已通知责任单位，1 = 所在网格安委办，2 = 上一级安委办，依次向上；"
+                + "尚未发出逾期通知时不返回。整改提交后保留已达到的级别，批准延期后重新计算") Integer escalationLevel,
+        @Schema(description = "该级别被督办、须处置的部门代码", example = "D01-SAFETY") String escalationTarget,
+        @Schema(description = "验收时限（提交整改结果或销号被驳回后）") OffsetDateTime verificationDeadline,
         @Schema(description = "交办人") String assignedBy,
         @Schema(description = "最近一次提交整改结果的人") String rectifiedBy,
         @Schema(description = "延期申请人") String extensionRequestedBy,
@@ -80,7 +86,8 @@ public record HazardView(
                 hazard.reporter(), hazard.discoveredAt(), hazard.reportedAt(), hazard.processInstanceId(),
                 hazard.status(), Labels.of(hazard.status()), hazard.grade(),
                 hazard.grade() == null ? null : hazard.grade().label(), hazard.riskLevel(), five,
-                hazard.overdueAt(now), hazard.assignedBy(), hazard.rectifiedBy(), hazard.extensionRequestedBy(),
+                hazard.overdueAt(now), hazard.overdueSince(now), hazard.deadlineVersion(), hazard.escalationLevel(),
+                hazard.escalationTarget(), hazard.verificationDeadline(), hazard.assignedBy(), hazard.rectifiedBy(), hazard.extensionRequestedBy(),
                 hazard.requestedDeadline(), hazard.reworkCount(), hazard.closedBy(), hazard.closedAt(),
                 timeline.stream().map(TimelineEntryView::of).toList());
     }

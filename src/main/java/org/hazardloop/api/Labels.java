@@ -32,6 +32,9 @@ final class Labels {
         ACTIONS.put(TimelineAction.CLOSEOUT_APPROVED, "同意销号");
         ACTIONS.put(TimelineAction.CLOSEOUT_REJECTED, "驳回销号");
         ACTIONS.put(TimelineAction.CLOSED, "销号");
+        ACTIONS.put(TimelineAction.DEADLINE_APPROACHING, "整改临期提醒");
+        ACTIONS.put(TimelineAction.OVERDUE, "整改逾期");
+        ACTIONS.put(TimelineAction.ESCALATED, "逾期升级督办");
     }
 
     private Labels() {

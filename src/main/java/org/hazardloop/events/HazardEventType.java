@@ -8,12 +8,11 @@ import org.hazardloop.hazard.TimelineAction;
  * Every CloudEvents {@code type} this application publishes, and the stream (topic) it goes to.
  * docs/events.md and docs/asyncapi.yaml list the same types; a test keeps them in step.
  *
- * <p>A lifecycle event is emitted for the timeline action of the same name: the timeline entry and the
- * event are written in one transaction. {@link TimelineAction#CLOSEOUT_APPROVED} has no event of its
- * own: the approval ends the process and is followed at once by {@link #CLOSED}.
- *
- * <p>The escalation types are reserved for the deadline timers of the process: a timeline action
- * named like them (e.g. {@code OVERDUE}) will be emitted to the escalations topic with no change here.
+ * <p>Each type is emitted for the timeline action of the same name, in the transaction that writes the
+ * timeline entry: a lifecycle event for a user's step ({@code HazardLifecycleEvents}), an escalation event
+ * for a deadline notice of the process's timers ({@code HazardEscalationEvents}).
+ * {@link TimelineAction#CLOSEOUT_APPROVED} has no event of its own: the approval ends the process and is
+ * followed at once by {@link #CLOSED}.
  */
 public enum HazardEventType {
 

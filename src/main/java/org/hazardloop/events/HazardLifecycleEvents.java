@@ -40,7 +40,9 @@ public class HazardLifecycleEvents {
 
     @EventListener
     public void on(HazardStepRecorded step) {
-        HazardEventType.forAction(step.action()).ifPresent(type -> append(type, step));
+        HazardEventType.forAction(step.action())
+                .filter(type -> type.stream() == HazardEventType.Stream.LIFECYCLE)
+                .ifPresent(type -> append(type, step));
     }
 
     private void append(HazardEventType type, HazardStepRecorded step) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
  *   <li>a safety office reads every hazard of its unit's subtree (a town its villages, a district its towns, the
  *       city everything) and may report hazards there;</li>
  *   <li>an industry department reads the hazards it is responsible for;</li>
+ *   <li>a department a deadline escalated to (逐级督办) reads that hazard;</li>
  *   <li>grid inspectors report hazards in their unit's subtree and read what they reported;</li>
  *   <li>administrators ({@code camunda-admin}) read everything, but report nothing: they have no place in the grid.</li>
  * </ul>
@@ -37,14 +38,16 @@ public class HazardAccess {
         }
         List<String> subtrees = new ArrayList<>();
         List<String> responsible = new ArrayList<>();
-        for (Department department : organization.departments(groupIds)) {
+        List<Department> departments = organization.departments(groupIds);
+        for (Department department : departments) {
             if (department.kind() == DepartmentKind.SAFETY_OFFICE) {
                 organization.unit(department.unitCode()).ifPresent(unit -> subtrees.add(unit.path()));
             } else if (department.kind() == DepartmentKind.INDUSTRY) {
                 responsible.add(department.code());
             }
         }
-        return new HazardReadScope(false, subtrees, responsible, userId);
+        return new HazardReadScope(false, subtrees, responsible, departments.stream().map(Department::code).toList(),
+                userId);
     }
 
     /** What {@code userId} may read, their groups looked up in the engine's identity. */

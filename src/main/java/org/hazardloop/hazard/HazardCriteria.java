@@ -9,6 +9,8 @@ import java.util.Set;
  * @param statuses              any of these statuses
  * @param gridUnit              this grid unit and its whole subtree
  * @param overdue               true: deadline passed while rectifying or awaiting an extension; false: not so
+ * @param minEscalationLevel    the missed deadline in force escalated to this level or higher (0 = overdue notice sent)
+ * @param escalationTarget      the department notified at the level reached: the one that must act
  * @param reportedFrom          reported at or after (inclusive)
  * @param reportedTo            reported before (exclusive)
  */
@@ -19,6 +21,8 @@ public record HazardCriteria(
         String gridUnit,
         String responsibleDepartment,
         Boolean overdue,
+        Integer minEscalationLevel,
+        String escalationTarget,
         OffsetDateTime reportedFrom,
         OffsetDateTime reportedTo) {
 

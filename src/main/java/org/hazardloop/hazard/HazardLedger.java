@@ -79,7 +79,8 @@ public class HazardLedger {
         jdbc.sql("""
                 UPDATE hl_hazard SET status = :status, grade = :grade, risk_level = :riskLevel, measures = :measures,
                        responsible_department = :department, responsible_person = :person, funds = :funds,
-                       deadline = :deadline, contingency_plan = :plan, assigned_by = :actor
+                       deadline = :deadline, contingency_plan = :plan, assigned_by = :actor,
+                       deadline_version = 1, escalation_level = NULL, escalation_target = NULL
                  WHERE number = :number""")
                 .param("status", HazardStatus.RECTIFYING.name())
                 .param("grade", assignment.grade().name())
@@ -100,9 +101,20 @@ public class HazardLedger {
                 .param("status", status.name()).param("number", number).update();
     }
 
-    public void recordRectificationSubmitted(String number, String actor) {
-        jdbc.sql("UPDATE hl_hazard SET status = :status, rectified_by = :actor WHERE number = :number")
-                .param("status", HazardStatus.VERIFYING.name()).param("actor", actor).param("number", number).update();
+    /** The rectification goes to verification, which is due by {@code verificationDeadline}. */
+    public void recordRectificationSubmitted(String number, String actor, OffsetDateTime verificationDeadline) {
+        jdbc.sql("""
+                UPDATE hl_hazard SET status = :status, rectified_by = :actor, verification_deadline = :verificationDeadline
+                 WHERE number = :number""")
+                .param("status", HazardStatus.VERIFYING.name()).param("actor", actor)
+                .param("verificationDeadline", verificationDeadline).param("number", number).update();
+    }
+
+    /** A refused close-out goes back to verification, which is due by {@code verificationDeadline}. */
+    public void recordCloseoutRejected(String number, OffsetDateTime verificationDeadline) {
+        jdbc.sql("UPDATE hl_hazard SET status = :status, verification_deadline = :verificationDeadline WHERE number = :number")
+                .param("status", HazardStatus.VERIFYING.name()).param("verificationDeadline", verificationDeadline)
+                .param("number", number).update();
     }
 
     public void recordExtensionRequested(String number, String actor, OffsetDateTime requestedDeadline) {
@@ -113,13 +125,26 @@ public class HazardLedger {
                 .param("requested", requestedDeadline).param("number", number).update();
     }
 
-    /** Ends an extension request: the new deadline when approved, the old one otherwise. */
-    public void recordExtensionDecided(String number, OffsetDateTime deadline) {
-        jdbc.sql("""
-                UPDATE hl_hazard SET status = :status, deadline = :deadline, requested_deadline = NULL
+    /**
+     * Ends an extension request. Approved, the requested deadline is in force: it is the hazard's next deadline
+     * version, and its escalation starts again from the department. Rejected, the old deadline and the
+     * escalation reached for it stand.
+     */
+    public void recordExtensionDecided(String number, boolean approved) {
+        jdbc.sql(approved ? """
+                UPDATE hl_hazard SET status = :status, deadline = requested_deadline, requested_deadline = NULL,
+                       deadline_version = deadline_version + 1, escalation_level = NULL, escalation_target = NULL
+                 WHERE number = :number""" : """
+                UPDATE hl_hazard SET status = :status, requested_deadline = NULL
                  WHERE number = :number""")
-                .param("status", HazardStatus.RECTIFYING.name()).param("deadline", deadline)
+                .param("status", HazardStatus.RECTIFYING.name())
                 .param("number", number).update();
+    }
+
+    /** The missed deadline in force has been escalated to {@code level}: {@code targetDepartment} must act now. */
+    public void recordEscalation(String number, int level, String targetDepartment) {
+        jdbc.sql("UPDATE hl_hazard SET escalation_level = :level, escalation_target = :target WHERE number = :number")
+                .param("level", level).param("target", targetDepartment).param("number", number).update();
     }
 
     public void recordRework(String number) {
@@ -206,7 +231,11 @@ public class HazardLedger {
                 rs.getObject("requested_deadline", OffsetDateTime.class),
                 rs.getInt("rework_count"),
                 rs.getString("closed_by"),
-                rs.getObject("closed_at", OffsetDateTime.class));
+                rs.getObject("closed_at", OffsetDateTime.class),
+                rs.getInt("deadline_version"),
+                rs.getObject("escalation_level", Integer.class),
+                rs.getString("escalation_target"),
+                rs.getObject("verification_deadline", OffsetDateTime.class));
     }
 
     private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {

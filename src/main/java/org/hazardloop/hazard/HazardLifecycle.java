@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.hazardloop.hazard.escalation.DeadlinePolicy;
 import org.hazardloop.organization.Department;
 import org.hazardloop.organization.DepartmentKind;
 import org.hazardloop.organization.OrganizationDirectory;
@@ -29,14 +30,16 @@ public class HazardLifecycle {
     private final Clock clock;
     private final HazardLoopProperties properties;
     private final ApplicationEventPublisher events;
+    private final DeadlinePolicy deadlines;
 
     public HazardLifecycle(HazardLedger ledger, OrganizationDirectory organization, Clock clock,
-                           HazardLoopProperties properties, ApplicationEventPublisher events) {
+                           HazardLoopProperties properties, ApplicationEventPublisher events, DeadlinePolicy deadlines) {
         this.ledger = ledger;
         this.organization = organization;
         this.clock = clock;
         this.properties = properties;
         this.events = events;
+        this.deadlines = deadlines;
     }
 
     /** 交办: classification and the five implementations; the hazard goes to the responsible department. */
@@ -76,9 +79,11 @@ public class HazardLifecycle {
         Rectification rectification = Rectification.parse(submitted, hazard.deadline(), clock.instant(), properties.zone());
         Map<String, Object> details = new LinkedHashMap<>();
         if (rectification.outcome() == RectificationOutcome.SUBMIT) {
-            ledger.recordRectificationSubmitted(number, actor);
+            OffsetDateTime verificationDeadline = deadlines.verificationDeadline(now());
+            ledger.recordRectificationSubmitted(number, actor, verificationDeadline);
             details.put("rectificationReport", rectification.rectificationReport());
             details.put("actualCost", rectification.actualCost().toPlainString());
+            details.put("verificationDeadline", verificationDeadline.toString());
             record(hazard, actor, TimelineAction.RECTIFICATION_SUBMITTED, HazardStatus.VERIFYING, details);
         } else {
             ledger.recordExtensionRequested(number, actor, rectification.requestedDeadline());
@@ -105,7 +110,7 @@ public class HazardLifecycle {
             throw new HazardRuleViolation("不能批准延期",
                     new FieldViolation("extensionApproved", "申请的延期时限 " + inForce + " 已过，请驳回后重新申请"));
         }
-        ledger.recordExtensionDecided(number, inForce);
+        ledger.recordExtensionDecided(number, decision.approved());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("extensionApproved", decision.approved());
         details.put("deadline", inForce.toString());
@@ -159,7 +164,9 @@ public class HazardLifecycle {
         if (decision.approved()) {
             record(hazard, actor, TimelineAction.CLOSEOUT_APPROVED, HazardStatus.AWAITING_CLOSEOUT, details);
         } else {
-            ledger.changeStatus(number, HazardStatus.VERIFYING);
+            OffsetDateTime verificationDeadline = deadlines.verificationDeadline(now());
+            ledger.recordCloseoutRejected(number, verificationDeadline);
+            details.put("verificationDeadline", verificationDeadline.toString());
             record(hazard, actor, TimelineAction.CLOSEOUT_REJECTED, HazardStatus.VERIFYING, details);
         }
         return decision;

@@ -40,6 +40,9 @@ public class HazardSearch {
                 && !criteria.reportedFrom().isBefore(criteria.reportedTo())) {
             violations.add(new FieldViolation("reportedTo", "上报时间止须晚于上报时间起"));
         }
+        if (criteria.minEscalationLevel() != null && criteria.minEscalationLevel() < 0) {
+            violations.add(new FieldViolation("minEscalationLevel", "逾期督办级别不能小于 0"));
+        }
         OrgUnit unit = GridUnits.resolve(organization, criteria.gridUnit(), violations);
         if (!violations.isEmpty()) {
             throw new HazardRuleViolation("查询条件无效", violations);
@@ -53,6 +56,8 @@ public class HazardSearch {
                 .equal("sector", criteria.sector())
                 .equal("responsible_department", criteria.responsibleDepartment())
                 .overdue(criteria.overdue())
+                .atLeast("escalation_level", criteria.minEscalationLevel())
+                .equal("escalation_target", criteria.escalationTarget())
                 .reportedFrom(criteria.reportedFrom())
                 .reportedBefore(criteria.reportedTo());
 

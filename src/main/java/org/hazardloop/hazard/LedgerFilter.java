@@ -38,7 +38,7 @@ final class LedgerFilter {
     }
 
     /**
-     * Only what the reader may read: one parenthesised OR of their subtrees, departments and own reports;
+     * Only what the reader may read: one parenthesised OR of their subtrees, departments, escalations and own reports;
      * nothing at all when they have none.
      */
     LedgerFilter readableBy(HazardReadScope scope) {
@@ -54,6 +54,10 @@ final class LedgerFilter {
         if (!scope.responsibleDepartments().isEmpty()) {
             any.add("responsible_department IN (:readableDepartments)");
             params.put("readableDepartments", scope.responsibleDepartments());
+        }
+        if (!scope.departments().isEmpty()) {
+            any.add("escalation_target IN (:readableEscalations)");
+            params.put("readableEscalations", scope.departments());
         }
         if (scope.reporter() != null) {
             any.add("reporter = :readableReporter");
@@ -84,6 +88,16 @@ final class LedgerFilter {
         if (overdue != null) {
             // deadline IS NULL for an unassigned hazard: NOT(...) alone would be unknown, not true
             conditions.add(overdue ? OVERDUE : "(deadline IS NULL OR NOT " + OVERDUE + ")");
+        }
+        return this;
+    }
+
+    /** Escalated at least this far; a hazard with no overdue notice (NULL level) never matches. */
+    LedgerFilter atLeast(String column, Integer minimum) {
+        if (minimum != null) {
+            String name = "min_" + column;
+            conditions.add(column + " >= :" + name);
+            params.put(name, minimum);
         }
         return this;
     }

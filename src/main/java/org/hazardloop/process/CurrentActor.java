@@ -2,6 +2,7 @@ package org.hazardloop.process;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.hazardloop.hazard.escalation.DeadlineEscalation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ public class CurrentActor {
     }
 
     /** Who acts when nobody is logged in and nobody holds the task: the application itself (a timer, a clean-up). */
-    public static final String SYSTEM = "system";
+    public static final String SYSTEM = DeadlineEscalation.SYSTEM;
 
     public String of(DelegateTask task) {
         String user = authenticatedUser();

@@ -12,10 +12,13 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.hazardloop.hazard.Hazard;
+import org.hazardloop.hazard.HazardLedger;
 import org.hazardloop.hazard.HazardStatus;
+import org.hazardloop.hazard.escalation.HazardEscalationRecorded;
 import org.hazardloop.organization.Department;
 import org.hazardloop.organization.OrgUnit;
 import org.hazardloop.organization.OrganizationDirectory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -27,8 +30,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The engine itself lets a task's candidate department read and work the task (and the assignee, once claimed).
  * Beyond that, every safety office of the hazard's grid unit and of the units above it (town, district, city) may
  * read each task and the process instance; the responsible department and the reporter may read the process
- * instance. Nobody gets more than READ here: working a task stays with its department, which may also give it back
- * or hand it to a colleague.
+ * instance; a department a deadline escalates to may read them too. Nobody gets more than READ here: working a task
+ * stays with its department, which may also give it back or hand it to a colleague.
  */
 @Component
 public class HazardReadGrants {
@@ -41,14 +44,16 @@ public class HazardReadGrants {
     private final OrganizationDirectory organization;
     private final TaskService taskService;
     private final JdbcClient jdbc;
+    private final HazardLedger ledger;
 
     public HazardReadGrants(EngineGrants grants, EngineSystemCalls system, OrganizationDirectory organization,
-                            TaskService taskService, JdbcClient jdbc) {
+                            TaskService taskService, JdbcClient jdbc, HazardLedger ledger) {
         this.grants = grants;
         this.system = system;
         this.organization = organization;
         this.taskService = taskService;
         this.jdbc = jdbc;
+        this.ledger = ledger;
     }
 
     /** On a task's {@code create}: the oversight reads this task and its process instance. */
@@ -106,6 +111,22 @@ public class HazardReadGrants {
                 grant.run();
             }
         });
+    }
+
+    /**
+     * A deadline notice tells a department to act (逐级督办): it may read the hazard's process and open tasks, even
+     * when it is not above the hazard's grid unit (a department of another unit was made responsible). Runs in the
+     * timer job's transaction, without a user.
+     */
+    @EventListener
+    public void escalated(HazardEscalationRecorded escalation) {
+        String department = escalation.target().department();
+        ledger.find(escalation.hazardNumber()).map(Hazard::processInstanceId).ifPresent(instance -> system.run(() -> {
+            grants.toGroup(department, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
+            for (Task task : taskService.createTaskQuery().processInstanceId(instance).list()) {
+                grants.toGroup(department, Resources.TASK, task.getId(), TaskPermissions.READ);
+            }
+        }));
     }
 
     /**

@@ -171,6 +171,8 @@ class HazardListApiTest extends ApiIntegrationTest {
             "grade        | SEVERE",
             "sector       | VOLCANO",
             "overdue      | maybe",
+            "minEscalationLevel | -1",
+            "minEscalationLevel | top",
             "page         | -1",
             "page         | first",
             "size         | 0",

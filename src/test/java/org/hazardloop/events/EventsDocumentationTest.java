@@ -76,10 +76,40 @@ class EventsDocumentationTest {
 
     @Test
     void bothDocumentsDescribeEveryFieldOfTheEventData() {
-        Set<String> code = Arrays.stream(HazardEventData.class.getRecordComponents())
-                .map(component -> component.getName()).collect(Collectors.toSet());
+        Set<String> code = fields(HazardEventData.class);
         assertThat(map(schema("HazardEventData"), "properties").keySet()).isEqualTo(code);
-        assertThat(code).allSatisfy(field -> assertThat(eventsMd).contains("| `" + field + "` |"));
+        assertThat(code).allSatisfy(field -> assertThat(section("## Lifecycle events")).contains("| `" + field + "` |"));
+    }
+
+    @Test
+    void bothDocumentsDescribeEveryFieldOfTheEscalationData() {
+        Set<String> code = fields(HazardEscalationData.class);
+        assertThat(map(schema("HazardEscalationData"), "properties").keySet()).isEqualTo(code);
+        assertThat(code).allSatisfy(field -> assertThat(section("## Escalation events")).contains("| `" + field + "` |"));
+    }
+
+    /** A consumer decodes a message by its channel: each stream's messages carry that stream's data and headers. */
+    @Test
+    void eachStreamsMessagesCarryThatStreamsDataAndHeaders() {
+        Map<HazardEventType.Stream, List<String>> expected = Map.of(
+                HazardEventType.Stream.LIFECYCLE, List.of("#/components/schemas/HazardEventData", "#/components/schemas/CloudEventHeaders"),
+                HazardEventType.Stream.ESCALATIONS, List.of("#/components/schemas/HazardEscalationData",
+                        "#/components/schemas/EscalationCloudEventHeaders"));
+        expected.forEach((stream, schemas) -> {
+            Map<String, Object> channel = channels().values().stream()
+                    .filter(c -> stream.topic(topics).equals(c.get("address"))).findFirst().orElseThrow();
+            map(channel, "messages").values().stream()
+                    .map(reference -> message((String) ((Map<?, ?>) reference).get("$ref")))
+                    .forEach(message -> {
+                        assertThat(map(message, "payload").get("$ref")).as("payload of " + message.get("name"))
+                                .isEqualTo(schemas.get(0));
+                        assertThat(((Map<?, ?>) ((List<?>) map(message, "headers").get("allOf")).get(0)).get("$ref"))
+                                .as("headers of " + message.get("name")).isEqualTo(schemas.get(1));
+                    });
+        });
+        assertThat(String.valueOf(channels().values().stream()
+                .filter(c -> topics.escalations().equals(c.get("address"))).findFirst().orElseThrow().get("description")))
+                .as("no longer reserved").doesNotContainIgnoringCase("reserved");
     }
 
     @Test
@@ -99,6 +129,18 @@ class EventsDocumentationTest {
         assertThat(List.of(ReportDeadLetters.REASON_HEADER, ReportDeadLetters.REASON_CODE_HEADER, ReportDeadLetters.MALFORMED,
                 ReportDeadLetters.INVALID, ReportDeadLetters.FAILED))
                 .allSatisfy(name -> assertThat(eventsMd).contains("`" + name + "`"));
+    }
+
+    private static Set<String> fields(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(component -> component.getName()).collect(Collectors.toSet());
+    }
+
+    /** The part of events.md under {@code heading}, up to the next heading of the same level. */
+    private static String section(String heading) {
+        int start = eventsMd.indexOf("\n" + heading + "\n");
+        assertThat(start).as(heading + " in events.md").isNotNegative();
+        int end = eventsMd.indexOf("\n## ", start + heading.length() + 1);
+        return end < 0 ? eventsMd.substring(start) : eventsMd.substring(start, end);
     }
 
     @SuppressWarnings("unchecked")

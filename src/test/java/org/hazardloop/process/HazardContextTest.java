@@ -185,6 +185,6 @@ class HazardContextTest {
         return new Hazard("YH-2030-000001", "R-1", "商业街消防通道堵塞", "消防通道被货物堵塞", Sector.FIRE, "商业街 12 号",
                 "V01", "T01-SAFETY", "D01-SAFETY", "inspector", reportedAt, reportedAt, "pi-1", status, grade, risk,
                 measures, department, person, funds, deadline, plan, grade == null ? null : "supervisor", null, null,
-                null, 0, null, null);
+                null, 0, null, null, grade == null ? 0 : 1, null, null, null);
     }
 }

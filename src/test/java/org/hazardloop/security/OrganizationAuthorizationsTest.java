@@ -3,6 +3,7 @@ package org.hazardloop.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -57,6 +58,10 @@ class OrganizationAuthorizationsTest {
     HazardProcessDriver driver;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.hazardloop.hazard.escalation.DeadlineEscalation escalation;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transaction;
 
     final String town = "OA" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
 
@@ -142,6 +147,32 @@ class OrganizationAuthorizationsTest {
         assertGranted(department, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         assertGranted(department, Resources.PROCESS_DEFINITION, ProcessVariables.PROCESS_KEY,
                 ProcessDefinitionPermissions.READ);
+    }
+
+    @Test
+    void aDepartmentADeadlineEscalatesToReadsTheHazard() throws InterruptedException {
+        // a 长安镇 hazard made 河西镇's fire department's job: 河西镇安委办 is not above it in the grid
+        String number = driver.report("督办授权：跨镇责任单位");
+        Map<String, Object> values = HazardProcessDriver.assignment("GENERAL",
+                java.time.OffsetDateTime.now(HazardProcessDriver.BEIJING).plusSeconds(2));
+        values.put("responsibleDepartment", "T02-FIRE");
+        values.put("responsiblePerson", "fire-officer2");
+        driver.complete("supervisor", number, values);
+        Client supervisor2 = Client.basic(port, "supervisor2", "demo");
+        assertThat(supervisor2.get("/api/hazards/" + number).status()).isEqualTo(404);
+        Thread.sleep(3000);
+
+        transaction.executeWithoutResult(status -> escalation.recordOverdue(number));
+        var escalated = transaction.execute(status -> escalation.escalateOverdue(number)).orElseThrow();
+
+        assertThat(escalated.target().department()).isEqualTo("T02-SAFETY");
+        assertGranted("T02-SAFETY", Resources.TASK, driver.task(number).getId(), TaskPermissions.READ);
+        assertGranted("T02-SAFETY", Resources.PROCESS_INSTANCE, driver.instance(number).getId(),
+                ProcessInstancePermissions.READ);
+        assertThat(supervisor2.get("/api/hazards/" + number).status()).isEqualTo(200);
+        assertThat(supervisor2.get("/engine-rest/task/" + driver.task(number).getId()).status()).isEqualTo(200);
+        assertThat(supervisor2.post("/engine-rest/task/" + driver.task(number).getId() + "/claim",
+                Map.of("userId", "supervisor2")).status()).as("reading, not working").isEqualTo(403);
     }
 
     @Test

@@ -25,8 +25,9 @@ class DockerComposeTest {
 
     private static final Path COMPOSE_FILE = Path.of("docker-compose.yml");
     private static final Path RESOURCES = Path.of("src/main/resources");
-    /** Spring Boot itself reads it; no placeholder names it. */
-    private static final Set<String> READ_BY_SPRING_BOOT = Set.of("SPRING_PROFILES_ACTIVE");
+    /** Spring Boot itself reads them (the profile; camunda.bpm.admin-user.* by relaxed binding); no placeholder names them. */
+    private static final Set<String> READ_BY_SPRING_BOOT = Set.of("SPRING_PROFILES_ACTIVE", "CAMUNDA_BPM_ADMINUSER_ID",
+            "CAMUNDA_BPM_ADMINUSER_PASSWORD");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z0-9_.-]+)");
 
     @Test

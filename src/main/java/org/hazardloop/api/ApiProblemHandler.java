@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.hazardloop.hazard.FieldViolation;
+import org.hazardloop.hazard.HazardAccessDenied;
 import org.hazardloop.hazard.HazardNotFound;
 import org.hazardloop.hazard.HazardRuleViolation;
+import org.hazardloop.hazard.ReportIdTaken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -47,6 +49,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Map<Integer, String> TITLES = Map.of(
             400, INVALID_INPUT,
+            403, "无权操作",
             404, "资源不存在",
             405, "不支持的请求方法",
             406, "无法按要求的格式响应",
@@ -59,6 +62,23 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(HazardRuleViolation.class)
     ResponseEntity<ProblemDetail> ruleViolation(HazardRuleViolation violation) {
         return ResponseEntity.badRequest().body(invalid(violation.getMessage(), violation.violations()));
+    }
+
+    /** Not this user's to do (report outside their grid): the reasons, as for a 400, with 403. */
+    @ExceptionHandler(HazardAccessDenied.class)
+    ResponseEntity<ProblemDetail> accessDenied(HazardAccessDenied denied) {
+        ProblemDetail problem = invalid(denied.getMessage(), denied.violations());
+        problem.setStatus(HttpStatus.FORBIDDEN);
+        problem.setTitle(TITLES.get(403));
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(ReportIdTaken.class)
+    ResponseEntity<ProblemDetail> reportIdTaken(ReportIdTaken taken) {
+        ProblemDetail problem = invalid(taken.getMessage(), taken.violations());
+        problem.setStatus(HttpStatus.CONFLICT);
+        problem.setTitle(TITLES.get(409));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler(HazardNotFound.class)

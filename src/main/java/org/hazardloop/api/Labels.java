@@ -20,6 +20,8 @@ final class Labels {
 
     static {
         ACTIONS.put(TimelineAction.REPORTED, "上报隐患");
+        ACTIONS.put(TimelineAction.CLAIMED, "认领任务");
+        ACTIONS.put(TimelineAction.UNCLAIMED, "退回任务");
         ACTIONS.put(TimelineAction.ASSIGNED, "交办（五落实）");
         ACTIONS.put(TimelineAction.EXTENSION_REQUESTED, "申请延期");
         ACTIONS.put(TimelineAction.EXTENSION_APPROVED, "批准延期");

@@ -32,18 +32,11 @@ public record ReportHazardRequest(
         @Schema(description = "上报方自带的上报编号（最多 100 字）：同一编号重复上报只登记一次",
                 example = "patrol-20250601-0007", maxLength = 100)
         String reportId,
-        @Schema(description = "上报人用户 ID；在接入登录认证之前以此指明上报人，缺省为 api", example = "inspector",
-                maxLength = 64)
+        @Schema(description = "可不填：上报人即当前登录用户；填写时须与当前登录用户相同，不能代他人上报",
+                example = "inspector", maxLength = 64)
         String reporter) {
-
-    static final String DEFAULT_REPORTER = "api";
-    static final int MAX_REPORTER_LENGTH = 64;
 
     HazardReport toReport() {
         return new HazardReport(reportId, title, description, sector, location, gridUnit, discoveredAt);
-    }
-
-    String reporterOrDefault() {
-        return reporter == null ? DEFAULT_REPORTER : reporter.strip();
     }
 }

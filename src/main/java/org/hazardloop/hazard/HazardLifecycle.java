@@ -2,10 +2,12 @@ package org.hazardloop.hazard;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.hazardloop.hazard.escalation.DeadlinePolicy;
 import org.hazardloop.organization.Department;
 import org.hazardloop.organization.DepartmentKind;
@@ -43,6 +45,7 @@ public class HazardLifecycle {
     /** 交办: classification and the five implementations; the hazard goes to the responsible department. */
     public Assignment assign(String number, String actor, Map<String, ?> submitted) {
         Hazard hazard = open(number, actor, HazardStatus.REPORTED);
+        requireMember(actor, hazard.safetyOffice(), "交办");
         Assignment assignment = Assignment.parse(submitted, clock.instant(), properties.zone());
         FiveImplementations five = assignment.fiveImplementations();
         Department department = organization.department(five.responsibleDepartment())
@@ -72,6 +75,7 @@ public class HazardLifecycle {
     /** 整改: the department submits its rectification or asks for more time with interim controls. */
     public Rectification rectify(String number, String actor, Map<String, ?> submitted) {
         Hazard hazard = open(number, actor, HazardStatus.RECTIFYING);
+        requireMember(actor, hazard.responsibleDepartment(), "整改");
         Rectification rectification = Rectification.parse(submitted, hazard.deadline(), clock.instant(), properties.zone());
         Map<String, Object> details = new LinkedHashMap<>();
         if (rectification.outcome() == RectificationOutcome.SUBMIT) {
@@ -94,6 +98,7 @@ public class HazardLifecycle {
     /** 延期审核: approved, the requested deadline is in force; rejected, the old one stands. Returns the deadline in force. */
     public OffsetDateTime reviewExtension(String number, String actor, Map<String, ?> submitted) {
         Hazard hazard = open(number, actor, HazardStatus.EXTENSION_REQUESTED);
+        requireMember(actor, hazard.safetyOffice(), "延期审核");
         Decision decision = Decision.parse(submitted, "extensionApproved", "审核结论",
                 "extensionReviewComment", "审核意见", "延期审核不完整");
         if (Objects.equals(actor, hazard.extensionRequestedBy())) {
@@ -118,6 +123,7 @@ public class HazardLifecycle {
     /** 验收: someone other than the rectifier checks the result; a failure is a rework. */
     public Decision verify(String number, String actor, Map<String, ?> submitted) {
         Hazard hazard = open(number, actor, HazardStatus.VERIFYING);
+        requireMember(actor, hazard.safetyOffice(), "验收");
         Decision decision = Decision.parse(submitted, "verificationPassed", "验收结论",
                 "verificationComment", "验收意见", "验收结论不完整");
         if (Objects.equals(actor, hazard.rectifiedBy())) {
@@ -140,9 +146,16 @@ public class HazardLifecycle {
         return decision;
     }
 
-    /** 摘牌审批: the listing level approves the close-out of a major hazard, or sends it back to verification. */
+    /**
+     * 摘牌审批: the listing level approves the close-out of a major hazard, or sends it back to verification. Only a
+     * member of the listing level may decide: the supervising office the ledger names, not whoever holds the task.
+     */
     public Decision approveCloseout(String number, String actor, Map<String, ?> submitted) {
         Hazard hazard = open(number, actor, HazardStatus.AWAITING_CLOSEOUT);
+        if (!organization.isMember(actor, hazard.supervisingOffice())) {
+            throw new HazardAccessDenied("重大事故隐患须由挂牌督办单位审批销号", new FieldViolation("closeoutApproved",
+                    "用户 " + actor + " 不是挂牌督办单位" + departmentName(hazard.supervisingOffice()) + "的成员，不能审批销号"));
+        }
         Decision decision = Decision.parse(submitted, "closeoutApproved", "销号审批结论",
                 "closeoutComment", "审批意见", "销号审批不完整");
         Map<String, Object> details = new LinkedHashMap<>();
@@ -174,6 +187,37 @@ public class HazardLifecycle {
         ledger.recordClosed(number, closedBy, now);
         ledger.appendTimeline(number, now, closedBy, TimelineAction.CLOSED, HazardStatus.CLOSED, Map.of());
         events.publishEvent(new HazardStepRecorded(number, TimelineAction.CLOSED, HazardStatus.CLOSED, closedBy, now, Map.of()));
+    }
+
+    /**
+     * 认领: a task of the hazard was given to {@code assignee} (null: back to the queue) by {@code actor}. Only a member
+     * of one of the task's candidate departments may hold it; the claim is recorded in the timeline.
+     */
+    public void recordClaim(String number, String actor, String assignee, String step, Collection<String> departments) {
+        Hazard hazard = ledger.lock(number);
+        if (assignee != null && !departments.isEmpty()
+                && departments.stream().noneMatch(department -> organization.isMember(assignee, department))) {
+            throw new HazardAccessDenied("不能认领此任务", new FieldViolation("assignee", "用户 " + assignee + " 不是"
+                    + departments.stream().map(this::departmentName).collect(Collectors.joining("、"))
+                    + "的成员，不能办理“" + step + "”"));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("task", step);
+        putIfPresent(details, "assignee", assignee);
+        record(hazard, actor, assignee == null ? TimelineAction.UNCLAIMED : TimelineAction.CLAIMED, hazard.status(),
+                details);
+    }
+
+    /** Each step belongs to one department of the hazard; nobody else works it, whoever holds the task. */
+    private void requireMember(String actor, String department, String step) {
+        if (!organization.isMember(actor, department)) {
+            throw new HazardAccessDenied("无权办理此步骤", new FieldViolation("assignee",
+                    "用户 " + actor + " 不是" + departmentName(department) + "的成员，不能办理“" + step + "”"));
+        }
+    }
+
+    private String departmentName(String code) {
+        return organization.department(code).map(Department::name).orElse(code);
     }
 
     private Hazard open(String number, String actor, HazardStatus expected) {

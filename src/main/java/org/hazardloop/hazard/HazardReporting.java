@@ -6,6 +6,7 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.hazardloop.organization.Department;
@@ -33,10 +34,11 @@ public class HazardReporting {
     private final Clock clock;
     private final HazardLoopProperties properties;
     private final ApplicationEventPublisher events;
+    private final HazardAccess access;
 
     public HazardReporting(HazardLedger ledger, HazardNumbers numbers, OrganizationDirectory organization,
                            RuntimeService runtimeService, TransactionTemplate transaction, Clock clock,
-                           HazardLoopProperties properties, ApplicationEventPublisher events) {
+                           HazardLoopProperties properties, ApplicationEventPublisher events, HazardAccess access) {
         this.ledger = ledger;
         this.numbers = numbers;
         this.organization = organization;
@@ -45,20 +47,25 @@ public class HazardReporting {
         this.clock = clock;
         this.properties = properties;
         this.events = events;
+        this.access = access;
     }
 
+    /**
+     * Reports a hazard as {@code reporter}, who must be a grid inspector or safety office member of the grid unit
+     * or a unit above it ({@link HazardAccess}).
+     */
     public ReportedHazard report(HazardReport report, String reporter) {
         if (report.reportId() != null && !report.reportId().isBlank()) {
             var existing = ledger.findByReportId(report.reportId().strip());
             if (existing.isPresent()) {
-                return repeated(existing.get());
+                return repeated(existing.get(), reporter);
             }
         }
         try {
             return transaction.execute(status -> start(report, reporter));
         } catch (DuplicateKeyException concurrentSameReport) {
             // Another request with the same reportId committed between our check and our insert.
-            return ledger.findByReportId(report.reportId().strip()).map(HazardReporting::repeated)
+            return ledger.findByReportId(report.reportId().strip()).map(hazard -> repeated(hazard, reporter))
                     .orElseThrow(() -> concurrentSameReport);
         }
     }
@@ -146,6 +153,7 @@ public class HazardReporting {
         if (!violations.isEmpty()) {
             throw new HazardRuleViolation("隐患上报信息不完整或无效", violations);
         }
+        access.requireMayReport(reporter, unit);
         return new ValidReport(title, description, sector, location, unit, office, discoveredAt);
     }
 
@@ -161,7 +169,11 @@ public class HazardReporting {
         return value.strip();
     }
 
-    private static ReportedHazard repeated(Hazard hazard) {
+    /** The hazard a repeated report started, told only to the one who reported it. */
+    private static ReportedHazard repeated(Hazard hazard, String reporter) {
+        if (!Objects.equals(hazard.reporter(), reporter == null ? null : reporter.strip())) {
+            throw new ReportIdTaken(hazard.reportId());
+        }
         return new ReportedHazard(hazard.number(), hazard.status(), hazard.processInstanceId(), false);
     }
 }

@@ -3,6 +3,7 @@ package org.hazardloop.hazard;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hazardloop.organization.OrgUnit;
 import org.hazardloop.organization.OrganizationDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,10 +27,11 @@ public class HazardSearch {
     }
 
     /**
-     * One page of the entries matching {@code criteria}; {@code now} decides what is overdue, so the
-     * caller can show the overdue flag as of the same instant.
+     * One page of the entries matching {@code criteria} that the reader may read; {@code now} decides what is
+     * overdue, so the caller can show the overdue flag as of the same instant.
      */
-    public HazardPage<Hazard> search(HazardCriteria criteria, HazardPageRequest request, Instant now) {
+    public HazardPage<Hazard> search(HazardCriteria criteria, HazardReadScope readable, HazardPageRequest request,
+                                     Instant now) {
         List<FieldViolation> violations = new ArrayList<>();
         if (request.page() < 0) {
             violations.add(new FieldViolation("page", "页码不能小于 0"));
@@ -50,6 +52,7 @@ public class HazardSearch {
         }
 
         LedgerFilter filter = new LedgerFilter(now)
+                .readableBy(readable)
                 .subtree(unit)
                 .statusIn(criteria.statuses())
                 .equal("grade", criteria.grade())
@@ -61,7 +64,7 @@ public class HazardSearch {
                 .reportedFrom(criteria.reportedFrom())
                 .reportedBefore(criteria.reportedTo());
 
-        long total = jdbc.sql(countSql(filter, tally.available() && countableFromTally(criteria)))
+        long total = jdbc.sql(countSql(filter, tally.answers(readable) && countableFromTally(criteria)))
                 .params(filter.params()).query(Long.class).single();
         List<Hazard> items = total == 0 ? List.of() : jdbc.sql("SELECT * FROM hl_hazard" + filter.where()
                         + orderBy(request) + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
@@ -74,8 +77,8 @@ public class HazardSearch {
     }
 
     /**
-     * The total: from the tally when every filter is one of its columns (subtree, status, grade), which it
-     * answers without reading the hazards; otherwise counted from the ledger. Package-private for the
+     * The total: from the tally when every filter, the reader's scope included, is one of its columns (subtree,
+     * status, grade), which it answers without reading the hazards; otherwise counted from the ledger. Package-private for the
      * benchmark's query plans.
      */
     static String countSql(LedgerFilter filter, boolean fromTally) {
@@ -88,6 +91,16 @@ public class HazardSearch {
         return criteria.sector() == null && criteria.responsibleDepartment() == null && criteria.overdue() == null
                 && criteria.minEscalationLevel() == null && criteria.escalationTarget() == null
                 && criteria.reportedFrom() == null && criteria.reportedTo() == null;
+    }
+
+    /**
+     * The entry, if the reader may read it. An entry they may not read is as absent as one that does not exist:
+     * a refusal would tell them it exists.
+     */
+    public Optional<Hazard> find(String number, HazardReadScope readable, Instant now) {
+        LedgerFilter filter = new LedgerFilter(now).readableBy(readable).equal("number", number);
+        return jdbc.sql("SELECT * FROM hl_hazard" + filter.where()).params(filter.params())
+                .query(HazardLedger::hazard).optional();
     }
 
     /**

@@ -29,22 +29,25 @@ public class HazardStatistics {
         this.clock = clock;
     }
 
-    /** Figures over the unit's whole subtree; the whole ledger when {@code gridUnit} is null or blank. */
-    public HazardSummary summary(String gridUnit) {
+    /**
+     * Figures over the unit's whole subtree (the whole ledger when {@code gridUnit} is null or blank), counting
+     * only the entries the reader may read.
+     */
+    public HazardSummary summary(String gridUnit, HazardReadScope readable) {
         List<FieldViolation> violations = new ArrayList<>();
         OrgUnit unit = GridUnits.resolve(organization, gridUnit, violations);
         if (!violations.isEmpty()) {
             throw new HazardRuleViolation("统计条件无效", violations);
         }
         Instant now = clock.instant();
-        LedgerFilter filter = new LedgerFilter(now).subtree(unit);
+        LedgerFilter filter = new LedgerFilter(now).readableBy(readable).subtree(unit);
 
         Map<HazardStatus, Long> byStatus = new EnumMap<>(HazardStatus.class);
         for (HazardStatus status : HazardStatus.values()) {
             byStatus.put(status, 0L);
         }
         long[] overdueAndMajor = new long[2];
-        if (tally.available()) {
+        if (tally.answers(readable)) {
             jdbc.sql(tallySql(filter)).params(filter.params()).query(rs -> {
                 byStatus.put(HazardStatus.valueOf(rs.getString("status")), rs.getLong("hazards"));
                 overdueAndMajor[1] += rs.getLong("major");

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.hazardloop.organization.OrgUnit;
@@ -33,6 +34,36 @@ final class LedgerFilter {
             conditions.add("grid_path LIKE :gridPath ESCAPE '!'");
             params.put("gridPath", escapeLike(unit.path()) + "%");
         }
+        return this;
+    }
+
+    /**
+     * Only what the reader may read: one parenthesised OR of their subtrees, departments, escalations and own reports;
+     * nothing at all when they have none.
+     */
+    LedgerFilter readableBy(HazardReadScope scope) {
+        if (scope.everything()) {
+            return this;
+        }
+        StringJoiner any = new StringJoiner(" OR ", "(", ")").setEmptyValue("1 = 0");
+        List<String> paths = scope.subtreePaths();
+        for (int i = 0; i < paths.size(); i++) {
+            any.add("grid_path LIKE :readablePath" + i + " ESCAPE '!'");
+            params.put("readablePath" + i, escapeLike(paths.get(i)) + "%");
+        }
+        if (!scope.responsibleDepartments().isEmpty()) {
+            any.add("responsible_department IN (:readableDepartments)");
+            params.put("readableDepartments", scope.responsibleDepartments());
+        }
+        if (!scope.departments().isEmpty()) {
+            any.add("escalation_target IN (:readableEscalations)");
+            params.put("readableEscalations", scope.departments());
+        }
+        if (scope.reporter() != null) {
+            any.add("reporter = :readableReporter");
+            params.put("readableReporter", scope.reporter());
+        }
+        conditions.add(any.toString());
         return this;
     }
 

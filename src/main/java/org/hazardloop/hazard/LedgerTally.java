@@ -20,6 +20,16 @@ public class LedgerTally {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Whether the tally can answer for this reader: its rows are per grid path, so a reader limited to some
+     * subtrees is answered from it, but one who also reads hazards by department, escalation or as their reporter
+     * is counted from the ledger itself.
+     */
+    public boolean answers(HazardReadScope readable) {
+        return available() && (readable.everything() || (readable.responsibleDepartments().isEmpty()
+                && readable.departments().isEmpty() && readable.reporter() == null));
+    }
+
     public boolean available() {
         Boolean known = available;
         if (known == null) {

@@ -6,6 +6,10 @@ package org.hazardloop.hazard;
  */
 public enum TimelineAction {
     REPORTED,
+    /** A task of the hazard was claimed, or given to someone (the details name the task and the assignee). */
+    CLAIMED,
+    /** A task of the hazard was given back to its department's queue. */
+    UNCLAIMED,
     ASSIGNED,
     EXTENSION_REQUESTED,
     EXTENSION_APPROVED,

@@ -51,6 +51,7 @@ public class DemoOrganizationSeeder implements ApplicationRunner {
         writer.addDepartment("T02-SAFETY", "河西镇安委办", "T02", DepartmentKind.SAFETY_OFFICE);
         writer.addDepartment("T02-FIRE", "河西镇消防工作站", "T02", DepartmentKind.INDUSTRY);
         writer.addDepartment("T02-BUILDING", "河西镇建设管理办公室", "T02", DepartmentKind.INDUSTRY);
+        writer.addDepartment("T02-GRID", "河西镇网格员队伍", "T02", DepartmentKind.GRID_INSPECTORS);
 
         ensureAdminGroup();
         user("admin", "系统", "管理员", List.of(ADMIN_GROUP));
@@ -59,6 +60,10 @@ public class DemoOrganizationSeeder implements ApplicationRunner {
         user("fire-officer", "长安镇消防工作站", "赵消防", List.of("T01-FIRE"));
         user("building-officer", "长安镇建设办", "钱建设", List.of("T01-BUILDING"));
         user("district-officer", "江北区安委办", "孙督办", List.of("D01-SAFETY"));
+        // the second town: what one town's users may not see or do is shown with these
+        user("supervisor2", "河西镇安委办", "周监管", List.of("T02-SAFETY"));
+        user("inspector2", "河西镇网格员", "吴巡查", List.of("T02-GRID"));
+        user("fire-officer2", "河西镇消防工作站", "郑消防", List.of("T02-FIRE"));
     }
 
     private void ensureAdminGroup() {

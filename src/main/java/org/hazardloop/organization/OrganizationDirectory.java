@@ -1,9 +1,12 @@
 package org.hazardloop.organization;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.hazardloop.security.EngineSystemCalls;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,10 +26,12 @@ public class OrganizationDirectory {
 
     private final JdbcClient jdbc;
     private final IdentityService identityService;
+    private final EngineSystemCalls system;
 
-    public OrganizationDirectory(JdbcClient jdbc, IdentityService identityService) {
+    public OrganizationDirectory(JdbcClient jdbc, IdentityService identityService, EngineSystemCalls system) {
         this.jdbc = jdbc;
         this.identityService = identityService;
+        this.system = system;
     }
 
     public Optional<OrgUnit> unit(String code) {
@@ -91,8 +96,45 @@ public class OrganizationDirectory {
         return offices.stream().min(Comparator.comparingInt(d -> unitCodesNearestFirst.indexOf(d.unitCode())));
     }
 
+    /** The departments with these codes (e.g. a user's groups); codes that are no department are left out. */
+    public List<Department> departments(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(DEPARTMENT_COLUMNS + " WHERE d.code IN (:codes) ORDER BY d.code")
+                .param("codes", List.copyOf(codes))
+                .query(DEPARTMENT).list();
+    }
+
+    /** Every safety office of the unit and of the units above it: who oversees what happens in the unit. */
+    public List<Department> safetyOfficesOver(String unitCode) {
+        List<String> units = unit(unitCode).map(OrgUnit::selfAndAncestors).orElse(List.of());
+        if (units.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(DEPARTMENT_COLUMNS + " WHERE d.kind = 'SAFETY_OFFICE' AND d.unit_code IN (:units) ORDER BY d.code")
+                .param("units", units)
+                .query(DEPARTMENT).list();
+    }
+
+    /**
+     * Whether the user belongs to the department. Asked on the application's behalf: the engine would otherwise
+     * answer only about users the person acting may see in Camunda Admin.
+     */
     public boolean isMember(String userId, String departmentCode) {
-        return identityService.createUserQuery().userId(userId).memberOfGroup(departmentCode).count() > 0;
+        if (userId == null || departmentCode == null) {
+            return false;
+        }
+        return system.call(() -> identityService.createUserQuery().userId(userId).memberOfGroup(departmentCode).count() > 0);
+    }
+
+    /** The ids of all Camunda groups the user belongs to, departments or not. */
+    public List<String> groupsOf(String userId) {
+        if (userId == null) {
+            return List.of();
+        }
+        return system.call(() -> identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList());
     }
 
     /** A LIKE pattern matching paths that start with {@code path}; '_' is allowed in codes but is a LIKE wildcard. */

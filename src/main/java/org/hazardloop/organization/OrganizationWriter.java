@@ -5,13 +5,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Adds units and departments to the grid. Each department is kept as a Camunda group of the same id,
- * so candidate groups, Tasklist filters and (later) authorizations follow the organisation data.
+ * so candidate groups, Tasklist filters and authorizations follow the organisation data: every department added
+ * is announced as {@link DepartmentAdded}, on which its engine authorizations are granted.
  */
 @Service
 @Transactional
@@ -23,11 +25,14 @@ public class OrganizationWriter {
     private final JdbcClient jdbc;
     private final OrganizationDirectory directory;
     private final IdentityService identityService;
+    private final ApplicationEventPublisher events;
 
-    public OrganizationWriter(JdbcClient jdbc, OrganizationDirectory directory, IdentityService identityService) {
+    public OrganizationWriter(JdbcClient jdbc, OrganizationDirectory directory, IdentityService identityService,
+                              ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.identityService = identityService;
+        this.events = events;
     }
 
     /** Adds a unit under {@code parentCode} (null for the top); does nothing if the code exists. */
@@ -48,15 +53,23 @@ public class OrganizationWriter {
         return new OrgUnit(code, name, level, parentCode, path);
     }
 
-    /** Adds a department to a unit, with its Camunda group; does nothing to an existing one. */
+    /**
+     * Adds a department to a unit, with its Camunda group and its authorizations; an existing department is left
+     * as it is.
+     */
     public Department addDepartment(String code, String name, String unitCode, DepartmentKind kind) {
-        if (directory.department(code).isEmpty()) {
+        boolean added = directory.department(code).isEmpty();
+        if (added) {
             jdbc.sql("INSERT INTO hl_department (code, name, unit_code, kind) VALUES (:code, :name, :unit, :kind)")
                     .param("code", code).param("name", name).param("unit", unitCode).param("kind", kind.name())
                     .update();
         }
         ensureGroup(code, name);
-        return directory.department(code).orElseThrow();
+        Department department = directory.department(code).orElseThrow();
+        if (added) {
+            events.publishEvent(new DepartmentAdded(department));
+        }
+        return department;
     }
 
     /**

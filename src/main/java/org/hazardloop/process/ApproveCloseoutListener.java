@@ -15,9 +15,8 @@ public class ApproveCloseoutListener extends StepTaskListener {
 
     private final HazardLifecycle lifecycle;
 
-    public ApproveCloseoutListener(HazardLifecycle lifecycle, CurrentActor currentActor,
-            HazardContextSync context) {
-        super(currentActor, context);
+    public ApproveCloseoutListener(HazardLifecycle lifecycle, StepParticipants participants) {
+        super(participants);
         this.lifecycle = lifecycle;
     }
 

@@ -19,9 +19,8 @@ public class AssignHazardListener extends StepTaskListener {
 
     private final HazardLifecycle lifecycle;
 
-    public AssignHazardListener(HazardLifecycle lifecycle, CurrentActor currentActor,
-            HazardContextSync context) {
-        super(currentActor, context);
+    public AssignHazardListener(HazardLifecycle lifecycle, StepParticipants participants) {
+        super(participants);
         this.lifecycle = lifecycle;
     }
 

@@ -2,6 +2,7 @@ package org.hazardloop.process;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.hazardloop.hazard.escalation.DeadlineEscalation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +20,33 @@ public class CurrentActor {
         this.identityService = identityService;
     }
 
+    /** Who acts when nobody is logged in and nobody holds the task: the application itself (a timer, a clean-up). */
+    public static final String SYSTEM = DeadlineEscalation.SYSTEM;
+
     public String of(DelegateTask task) {
+        String user = authenticatedUser();
+        if (user != null) {
+            return user;
+        }
+        String assignee = task.getAssignee();
+        return assignee == null || assignee.isBlank() ? null : assignee;
+    }
+
+    /**
+     * Who gave a task to its (new) assignee: the logged-in user; without a login the assignee claimed it
+     * themselves; with neither (a task handed back by a caller without a login) the application.
+     */
+    public String ofAssignment(DelegateTask task) {
+        String actor = of(task);
+        return actor == null ? SYSTEM : actor;
+    }
+
+    private String authenticatedUser() {
         // The public IdentityService API returns an engine class; only its user id is read here.
         var authentication = identityService.getCurrentAuthentication();
         if (authentication != null && authentication.getUserId() != null && !authentication.getUserId().isBlank()) {
             return authentication.getUserId();
         }
-        String assignee = task.getAssignee();
-        return assignee == null || assignee.isBlank() ? null : assignee;
+        return null;
     }
 }

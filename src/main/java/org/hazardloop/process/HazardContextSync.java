@@ -10,7 +10,6 @@ import org.hazardloop.hazard.FieldViolation;
 import org.hazardloop.hazard.Hazard;
 import org.hazardloop.hazard.HazardLedger;
 import org.hazardloop.hazard.HazardLoopProperties;
-import org.hazardloop.hazard.HazardNotFound;
 import org.hazardloop.hazard.HazardRuleViolation;
 import org.springframework.stereotype.Component;
 
@@ -30,10 +29,24 @@ public class HazardContextSync {
         this.properties = properties;
     }
 
-    /** On {@code create}: Tasklist and Cockpit show the step's plain BPMN name followed by number and title. */
-    void nameTask(DelegateTask task) {
-        String step = task.getBpmnModelElementInstance().getName();
-        task.setName(HazardContext.of(hazardOf(task, false)).taskName(step));
+    /**
+     * On {@code create}: Tasklist and Cockpit show the step's plain BPMN name followed by number and title.
+     * Returns the hazard.
+     */
+    Hazard nameTask(DelegateTask task) {
+        Hazard hazard = hazardOf(task, false);
+        task.setName(HazardContext.of(hazard).taskName(step(task)));
+        return hazard;
+    }
+
+    /** The task's step as the BPMN names it, e.g. 隐患交办. */
+    String step(DelegateTask task) {
+        return task.getBpmnModelElementInstance().getName();
+    }
+
+    /** The number of the hazard whose process this task belongs to, checked against the ledger. */
+    String hazardNumber(DelegateTask task) {
+        return hazardOf(task, false).number();
     }
 
     /**
@@ -69,11 +82,20 @@ public class HazardContextSync {
      */
     private Hazard hazardOf(DelegateTask task, boolean lock) {
         String number = task.getExecution().getProcessBusinessKey();
-        Hazard hazard = lock ? ledger.lock(number) : ledger.find(number).orElseThrow(() -> new HazardNotFound(number));
+        Hazard hazard = lock ? ledger.lock(number) : ledger.find(number).orElseThrow(() -> notReported(number));
         if (hazard.processInstanceId() != null && !Objects.equals(hazard.processInstanceId(), task.getProcessInstanceId())) {
             throw new HazardRuleViolation("流程实例与隐患台账不一致", new FieldViolation(ProcessVariables.HAZARD_NUMBER,
                     "隐患 " + number + " 的台账记录属于另一个流程实例"));
         }
         return hazard;
+    }
+
+    /**
+     * A process started by hand (the engine REST API, Cockpit) has no ledger entry behind it: its first task refuses
+     * to exist, and the start rolls back. Hazards are reported, never started.
+     */
+    private static HazardRuleViolation notReported(String number) {
+        return new HazardRuleViolation("隐患只能通过上报登记", new FieldViolation("businessKey",
+                "没有编号为 " + number + " 的隐患台账记录：请通过隐患上报（POST /api/hazards）登记隐患，不能直接启动流程"));
     }
 }

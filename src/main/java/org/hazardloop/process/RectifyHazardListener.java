@@ -17,9 +17,8 @@ public class RectifyHazardListener extends StepTaskListener {
 
     private final HazardLifecycle lifecycle;
 
-    public RectifyHazardListener(HazardLifecycle lifecycle, CurrentActor currentActor,
-            HazardContextSync context) {
-        super(currentActor, context);
+    public RectifyHazardListener(HazardLifecycle lifecycle, StepParticipants participants) {
+        super(participants);
         this.lifecycle = lifecycle;
     }
 

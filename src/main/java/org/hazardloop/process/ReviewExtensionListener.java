@@ -14,9 +14,8 @@ public class ReviewExtensionListener extends StepTaskListener {
 
     private final HazardLifecycle lifecycle;
 
-    public ReviewExtensionListener(HazardLifecycle lifecycle, CurrentActor currentActor,
-            HazardContextSync context) {
-        super(currentActor, context);
+    public ReviewExtensionListener(HazardLifecycle lifecycle, StepParticipants participants) {
+        super(participants);
         this.lifecycle = lifecycle;
     }
 

@@ -15,9 +15,8 @@ public class VerifyRectificationListener extends StepTaskListener {
 
     private final HazardLifecycle lifecycle;
 
-    public VerifyRectificationListener(HazardLifecycle lifecycle, CurrentActor currentActor,
-            HazardContextSync context) {
-        super(currentActor, context);
+    public VerifyRectificationListener(HazardLifecycle lifecycle, StepParticipants participants) {
+        super(participants);
         this.lifecycle = lifecycle;
     }
 

@@ -19,13 +19,21 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The application on a random port against the real PostgreSQL of the {@code test} profile, driven
- * over HTTP as a client would. The database is shared: each test makes its own data.
+ * over HTTP as a client would, logged in (HTTP Basic) as the demo grid inspector unless a test says otherwise.
+ * The database is shared: each test makes its own data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 abstract class ApiIntegrationTest {
 
+    /** The demo users' password (DemoOrganizationSeeder). */
+    protected static final String DEMO_PASSWORD = "demo";
+
     private final HttpClient http = HttpClient.newHttpClient();
+
+    /** Who the requests are sent as (HTTP Basic); null sends them anonymously. Reporting needs a grid inspector. */
+    private String user = "inspector";
+    private String password = DEMO_PASSWORD;
 
     @LocalServerPort
     private int port;
@@ -67,7 +75,38 @@ abstract class ApiIntegrationTest {
         }
     }
 
+    /** Sends the following requests as this demo user. */
+    protected void actAs(String demoUser) {
+        actAs(demoUser, DEMO_PASSWORD);
+    }
+
+    protected void actAs(String user, String password) {
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Sends the following requests without credentials. */
+    protected void actAnonymously() {
+        this.user = null;
+    }
+
+    /** Runs {@code requests} as {@code demoUser}, then goes back to the user before. */
+    protected <T> T as(String demoUser, java.util.function.Supplier<T> requests) {
+        String userBefore = user;
+        String passwordBefore = password;
+        actAs(demoUser);
+        try {
+            return requests.get();
+        } finally {
+            actAs(userBefore, passwordBefore);
+        }
+    }
+
     protected HttpResult send(HttpRequest.Builder request) {
+        if (user != null) {
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new HttpResult(response.statusCode(), response.headers(), response.body(), json);
@@ -92,7 +131,6 @@ abstract class ApiIntegrationTest {
         report.put("location", "工业路 18 号 3 号仓库 " + unique("L"));
         report.put("gridUnit", gridUnit);
         report.put("reportId", unique("R-"));
-        report.put("reporter", "inspector");
         return report;
     }
 }

@@ -91,13 +91,16 @@ class ClosedLoopThroughEngineRestTest extends ApiIntegrationTest {
         assertThat(closed.has("closedAt")).isTrue();
         assertThat(closed.path("reworkCount").asInt()).isEqualTo(1);
         assertThat(openTasks(number)).isEmpty();
-        assertThat(get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + number).json()
-                .get(0).path("state").asText()).isEqualTo("COMPLETED");
-        assertThat(actions(closed)).containsExactly("REPORTED", "ASSIGNED", "EXTENSION_REQUESTED",
+        assertThat(as("admin", () -> get("/engine-rest/history/process-instance?processInstanceBusinessKey=" + number))
+                .json().get(0).path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(steps(closed)).containsExactly("REPORTED", "ASSIGNED", "EXTENSION_REQUESTED",
                 "EXTENSION_APPROVED", "RECTIFICATION_SUBMITTED", "VERIFICATION_FAILED", "RECTIFICATION_SUBMITTED",
                 "VERIFIED", "CLOSEOUT_REJECTED", "VERIFIED", "CLOSEOUT_APPROVED", "CLOSED");
-        assertThat(actors(closed)).containsExactly("inspector", SUPERVISOR, FIRE_OFFICER, SUPERVISOR, FIRE_OFFICER,
+        assertThat(stepActors(closed)).containsExactly("inspector", SUPERVISOR, FIRE_OFFICER, SUPERVISOR, FIRE_OFFICER,
                 SUPERVISOR, FIRE_OFFICER, SUPERVISOR, DISTRICT_OFFICER, SUPERVISOR, DISTRICT_OFFICER, DISTRICT_OFFICER);
+        // every claim is in the timeline too, just before the step it was claimed for
+        assertThat(claimants(closed)).containsExactly(SUPERVISOR, FIRE_OFFICER, SUPERVISOR, FIRE_OFFICER, SUPERVISOR,
+                FIRE_OFFICER, SUPERVISOR, DISTRICT_OFFICER, SUPERVISOR, DISTRICT_OFFICER);
     }
 
     @Test
@@ -112,7 +115,7 @@ class ClosedLoopThroughEngineRestTest extends ApiIntegrationTest {
         assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("closedBy").asText()).isEqualTo(SUPERVISOR);
         assertThat(openTasks(number)).isEmpty();
-        assertThat(actions(closed)).containsExactly("REPORTED", "ASSIGNED", "RECTIFICATION_SUBMITTED", "VERIFIED",
+        assertThat(steps(closed)).containsExactly("REPORTED", "ASSIGNED", "RECTIFICATION_SUBMITTED", "VERIFIED",
                 "CLOSED");
     }
 
@@ -125,7 +128,7 @@ class ClosedLoopThroughEngineRestTest extends ApiIntegrationTest {
         Map<String, Object> withoutDeadline = assignment("GENERAL", OffsetDateTime.now(BEIJING).plusDays(3));
         withoutDeadline.remove("deadline");
 
-        HttpResult refused = complete(taskId, withoutDeadline);
+        HttpResult refused = as(SUPERVISOR, () -> complete(taskId, withoutDeadline));
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.json().path("message").asText()).contains("整改时限").contains("deadline");
@@ -149,7 +152,7 @@ class ClosedLoopThroughEngineRestTest extends ApiIntegrationTest {
         Map<String, Object> values = assignment("MAJOR", OffsetDateTime.now(BEIJING).plusDays(3));
         values.put("remark", text("备注".repeat(2001)));
 
-        HttpResult failed = complete(taskId, values);
+        HttpResult failed = as(SUPERVISOR, () -> complete(taskId, values));
 
         assertThat(failed.status()).as(failed.toString()).isEqualTo(500);
         // Camunda's code for a failure in its persistence layer: the flush at the end of the step, after the listener.
@@ -160,11 +163,11 @@ class ClosedLoopThroughEngineRestTest extends ApiIntegrationTest {
         JsonNode after = hazard(number);
         assertThat(after).isEqualTo(before);
         assertThat(after.path("status").asText()).isEqualTo("REPORTED");
-        assertThat(actions(after)).containsExactly("REPORTED");
+        assertThat(steps(after)).containsExactly("REPORTED");
 
         // The same assignment without the oversized remark goes through: nothing was left half-done.
         values.remove("remark");
-        assertThat(complete(taskId, values).status()).isEqualTo(204);
+        assertThat(as(SUPERVISOR, () -> complete(taskId, values)).status()).isEqualTo(204);
         assertStep(number, "RECTIFYING", "Task_RectifyHazard", "ASSIGNED");
     }
 
@@ -194,12 +197,31 @@ class ClosedLoopThroughEngineRestTest extends ApiIntegrationTest {
         return hazard;
     }
 
+    /** The timeline's actions, claims left out. */
+    private static List<String> steps(JsonNode hazard) {
+        return timeline(hazard).filter(entry -> !entry.path("action").asText().equals("CLAIMED"))
+                .map(entry -> entry.path("action").asText()).toList();
+    }
+
     private static List<String> actions(JsonNode hazard) {
         return hazard.path("timeline").findValuesAsText("action");
     }
 
-    private static List<String> actors(JsonNode hazard) {
-        return hazard.path("timeline").findValuesAsText("actor");
+    private static List<String> stepActors(JsonNode hazard) {
+        return timeline(hazard).filter(entry -> !entry.path("action").asText().equals("CLAIMED"))
+                .map(entry -> entry.path("actor").asText()).toList();
+    }
+
+    /** Who claimed, in order; each claimed the task for themselves. */
+    private static List<String> claimants(JsonNode hazard) {
+        return timeline(hazard).filter(entry -> entry.path("action").asText().equals("CLAIMED"))
+                .peek(entry -> assertThat(entry.path("details").path("assignee").asText())
+                        .isEqualTo(entry.path("actor").asText()))
+                .map(entry -> entry.path("actor").asText()).toList();
+    }
+
+    private static java.util.stream.Stream<JsonNode> timeline(JsonNode hazard) {
+        return java.util.stream.StreamSupport.stream(hazard.path("timeline").spliterator(), false);
     }
 
     private static java.time.Instant instant(JsonNode dateTime) {
@@ -209,7 +231,7 @@ class ClosedLoopThroughEngineRestTest extends ApiIntegrationTest {
     // --- the engine REST API ---
 
     private JsonNode openTasks(String number) {
-        HttpResult tasks = get("/engine-rest/task?processInstanceBusinessKey=" + number);
+        HttpResult tasks = as("admin", () -> get("/engine-rest/task?processInstanceBusinessKey=" + number));
         assertThat(tasks.status()).isEqualTo(200);
         return tasks.json();
     }
@@ -223,11 +245,11 @@ class ClosedLoopThroughEngineRestTest extends ApiIntegrationTest {
 
     private JsonNode processVariables(String number) {
         String instance = hazard(number).path("processInstanceId").asText();
-        return get("/engine-rest/process-instance/" + instance + "/variables").json();
+        return as("admin", () -> get("/engine-rest/process-instance/" + instance + "/variables")).json();
     }
 
     private void claim(String taskId, String user) {
-        HttpResult claimed = postJson("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
+        HttpResult claimed = as(user, () -> postJson("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)));
         assertThat(claimed.status()).as(claimed.toString()).isEqualTo(204);
     }
 
@@ -238,7 +260,7 @@ class ClosedLoopThroughEngineRestTest extends ApiIntegrationTest {
     private void completeAs(String user, String number, String taskKey, Map<String, Object> variables) {
         String taskId = openTask(number, taskKey);
         claim(taskId, user);
-        HttpResult completed = complete(taskId, variables);
+        HttpResult completed = as(user, () -> complete(taskId, variables));
         assertThat(completed.status()).as(taskKey + " by " + user + ": " + completed).isEqualTo(204);
     }
 

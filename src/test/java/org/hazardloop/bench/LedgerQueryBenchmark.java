@@ -43,6 +43,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class LedgerQueryBenchmark {
 
     static final String SECTION = "3. Ledger queries";
+    /** The province-level view: the administrator reads the whole ledger (a safety office reads its own subtree). */
+    static final String READER = "admin";
     private static final Set<HazardStatus> OPEN = EnumSet.of(HazardStatus.RECTIFYING,
             HazardStatus.EXTENSION_REQUESTED, HazardStatus.VERIFYING);
 
@@ -189,7 +191,7 @@ final class LedgerQueryBenchmark {
     private void get(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(environment.baseUrl() + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        (ClosedLoops.SUPERVISOR + ":" + RestLoop.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                        (READER + ":" + RestLoop.PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());

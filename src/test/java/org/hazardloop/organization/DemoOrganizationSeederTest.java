@@ -20,9 +20,9 @@ class DemoOrganizationSeederTest {
 
     private static final List<String> UNITS = List.of("C01", "D01", "T01", "T02", "V01", "V02", "E01");
     private static final List<String> DEPARTMENTS = List.of("C01-SAFETY", "D01-SAFETY", "T01-SAFETY", "T01-FIRE",
-            "T01-BUILDING", "T01-GRID", "T02-SAFETY", "T02-FIRE", "T02-BUILDING");
+            "T01-BUILDING", "T01-GRID", "T02-SAFETY", "T02-FIRE", "T02-BUILDING", "T02-GRID");
     private static final List<String> USERS = List.of("admin", "supervisor", "inspector", "fire-officer",
-            "building-officer", "district-officer");
+            "building-officer", "district-officer", "supervisor2", "inspector2", "fire-officer2");
 
     @Autowired
     DemoOrganizationSeeder seeder;

@@ -137,13 +137,13 @@ class OrganizationControllerTest {
     }
 
     private JsonNode get(String uri, HttpStatus expected) throws Exception {
-        ResponseEntity<String> response = http.getForEntity(uri, String.class);
+        ResponseEntity<String> response = http.withBasicAuth("inspector", "demo").getForEntity(uri, String.class);
         assertThat(response.getStatusCode()).as(uri).isEqualTo(expected);
         return json.readTree(response.getBody());
     }
 
     private JsonNode problem(String uri, HttpStatus expected) throws Exception {
-        ResponseEntity<String> response = http.getForEntity(uri, String.class);
+        ResponseEntity<String> response = http.withBasicAuth("inspector", "demo").getForEntity(uri, String.class);
         assertThat(response.getStatusCode()).as(uri).isEqualTo(expected);
         assertThat(response.getHeaders().getContentType()).as(uri)
                 .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue());

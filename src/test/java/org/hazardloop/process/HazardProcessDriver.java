@@ -97,17 +97,52 @@ public class HazardProcessDriver {
         return timeline.get(timeline.size() - 1);
     }
 
-    /** Completes the hazard's open task logged in as {@code user}, as Tasklist does. */
+    /** Completes the hazard's open task logged in as {@code user}, with their groups, as Tasklist does. */
     public void complete(String user, String number, Map<String, ?> values) {
         String taskId = task(number).getId();
         if (user != null) {
-            identityService.setAuthenticatedUserId(user);
+            logIn(user);
         }
         try {
             taskService.complete(taskId, new HashMap<>(values));
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** The password of the users {@link #newUser} creates. */
+    public static final String TEST_PASSWORD = "Test-password-1";
+
+    private final List<String> createdUsers = new java.util.ArrayList<>();
+
+    /**
+     * A user of its own (id {@code prefix-<random>}, password {@link #TEST_PASSWORD}) in {@code groups}, e.g. someone
+     * who is both in a safety office and in an industry department; {@link #removeUsers} deletes them again.
+     */
+    public String newUser(String prefix, String... groups) {
+        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        var user = identityService.newUser(id);
+        user.setFirstName("测试");
+        user.setLastName(prefix);
+        user.setPassword(TEST_PASSWORD);
+        identityService.saveUser(user);
+        for (String group : groups) {
+            identityService.createMembership(id, group);
+        }
+        createdUsers.add(id);
+        return id;
+    }
+
+    public void removeUsers() {
+        createdUsers.forEach(identityService::deleteUser);
+        createdUsers.clear();
+    }
+
+    /** Authenticates {@code user} to the engine with all their groups, as Tasklist's login does. */
+    public void logIn(String user) {
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+        identityService.setAuthentication(user, groups);
     }
 
     /** Completes as {@code user} expecting a refusal; returns it. */

@@ -21,6 +21,7 @@ import org.hazardloop.hazard.FieldViolation;
 import org.hazardloop.hazard.Hazard;
 import org.hazardloop.hazard.HazardRuleViolation;
 import org.hazardloop.hazard.TimelineEntry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -75,13 +76,30 @@ class HazardStepRefusalTest {
         assertThat(driver.task(number).getTaskDefinitionKey()).isEqualTo("Task_AssignHazard");
     }
 
+    /** Someone in both the safety office and the fire department: the one who could otherwise check their own work. */
+    private String safetyOfficerAndFireOfficer() {
+        return driver.newUser("dual", HazardProcessDriver.SAFETY_OFFICE, HazardProcessDriver.FIRE_DEPARTMENT);
+    }
+
+    @AfterEach
+    void removeUsers() {
+        driver.removeUsers();
+    }
+
+    private static Map<String, Object> assignedTo(String person, OffsetDateTime deadline) {
+        Map<String, Object> values = assignment("GENERAL", deadline);
+        values.put("responsiblePerson", person);
+        return values;
+    }
+
     @Test
     void theRectifierCannotVerifyTheirOwnRectification() {
+        String dual = safetyOfficerAndFireOfficer();
         String number = driver.report("验收拒绝：本人验收");
-        driver.complete(SUPERVISOR, number, assignment("GENERAL", daysAhead(10)));
-        driver.complete(FIRE_OFFICER, number, submission("已整改", "100"));
+        driver.complete(SUPERVISOR, number, assignedTo(dual, daysAhead(10)));
+        driver.complete(dual, number, submission("已整改", "100"));
 
-        HazardRuleViolation refusal = refusedWithoutChange(FIRE_OFFICER, number,
+        HazardRuleViolation refusal = refusedWithoutChange(dual, number,
                 decision("verificationPassed", true, "verificationComment", null));
 
         assertThat(refusal.violations()).extracting(FieldViolation::field).containsExactly("verificationPassed");
@@ -91,11 +109,12 @@ class HazardStepRefusalTest {
 
     @Test
     void theRequesterCannotApproveTheirOwnExtension() {
+        String dual = safetyOfficerAndFireOfficer();
         String number = driver.report("延期拒绝：本人审批");
-        driver.complete(SUPERVISOR, number, assignment("GENERAL", daysAhead(5)));
-        driver.complete(FIRE_OFFICER, number, extensionRequest(daysAhead(20)));
+        driver.complete(SUPERVISOR, number, assignedTo(dual, daysAhead(5)));
+        driver.complete(dual, number, extensionRequest(daysAhead(20)));
 
-        HazardRuleViolation refusal = refusedWithoutChange(FIRE_OFFICER, number,
+        HazardRuleViolation refusal = refusedWithoutChange(dual, number,
                 decision("extensionApproved", true, "extensionReviewComment", null));
 
         assertThat(refusal.violations()).extracting(FieldViolation::field).containsExactly("extensionApproved");

@@ -122,21 +122,27 @@ class TasklistFilterSetupTest {
 
         assertThat(ids(MY_TASKS)).containsExactly(mine);
         assertThat(ids(DEPARTMENT_TASKS)).containsExactlyInAnyOrder(departmentQueue, claimedByColleague, major, general);
-        assertThat(createdIn(OVERDUE_TASKS, created)).containsExactly(overdue);
         assertThat(createdIn(MAJOR_HAZARD_TASKS, created)).containsExactly(major);
-        assertThat(createdIn(ALL_TASKS, created)).containsExactlyInAnyOrderElementsOf(created);
+        // every filter lists only the tasks the user may read: their own, and their department's
+        assertThat(createdIn(OVERDUE_TASKS, created)).isEmpty();
+        assertThat(createdIn(ALL_TASKS, created))
+                .containsExactlyInAnyOrder(mine, departmentQueue, claimedByColleague, major, general);
 
         identityService.setAuthentication(colleague, List.of(otherDepartment));
         assertThat(ids(MY_TASKS)).containsExactly(claimedByColleague);
         assertThat(ids(DEPARTMENT_TASKS)).containsExactlyInAnyOrder(otherDepartmentTask, overdue, dueTomorrow);
+        assertThat(createdIn(OVERDUE_TASKS, created)).containsExactly(overdue);
+        assertThat(createdIn(MAJOR_HAZARD_TASKS, created)).isEmpty();
+        assertThat(createdIn(ALL_TASKS, created))
+                .containsExactlyInAnyOrder(claimedByColleague, otherDepartmentTask, overdue, dueTomorrow);
     }
 
     @Test
     void theOverdueFilterListsTheMostOverdueFirst() {
         Instant now = Instant.now();
-        String twoDaysLate = task("逾期两天", t -> t.setDueDate(Date.from(now.minus(Duration.ofDays(2)))));
-        String oneHourLate = task("逾期一小时", t -> t.setDueDate(Date.from(now.minus(Duration.ofHours(1)))));
-        String threeDaysLate = task("逾期三天", t -> t.setDueDate(Date.from(now.minus(Duration.ofDays(3)))));
+        String twoDaysLate = task("逾期两天", t -> t.setDueDate(Date.from(now.minus(Duration.ofDays(2)))), myDepartment);
+        String oneHourLate = task("逾期一小时", t -> t.setDueDate(Date.from(now.minus(Duration.ofHours(1)))), myDepartment);
+        String threeDaysLate = task("逾期三天", t -> t.setDueDate(Date.from(now.minus(Duration.ofDays(3)))), myDepartment);
 
         identityService.setAuthentication(me, List.of(myDepartment));
 

@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.hazardloop.hazard.FieldViolation;
+import org.hazardloop.hazard.HazardAccessDenied;
 import org.hazardloop.hazard.HazardRuleViolation;
 
 /**
- * Turns a refused step into a 400 in the engine REST API's usual error shape ({@code type}, {@code message},
+ * Turns a refused step into a 400 (or 403) in the engine REST API's usual error shape ({@code type}, {@code message},
  * {@code code}), with our Chinese message as the message, not the engine's English wrapping around it.
  */
 final class RuleViolationResponses {
@@ -38,11 +39,16 @@ final class RuleViolationResponses {
         return violation == null ? Optional.empty() : Optional.of(badRequest(violation, engineCode));
     }
 
+    /**
+     * 400 for a refusal of what was entered; 403 for a refusal of who entered it ({@link HazardAccessDenied}: a step of
+     * another department, a claim for someone outside it), as the engine answers its own authorization failures.
+     */
     static Response badRequest(HazardRuleViolation violation, Integer engineCode) {
-        return Response.status(Response.Status.BAD_REQUEST)
+        boolean denied = violation instanceof HazardAccessDenied;
+        return Response.status(denied ? Response.Status.FORBIDDEN : Response.Status.BAD_REQUEST)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new RuleViolationDto(HazardRuleViolation.class.getSimpleName(), violation.getMessage(),
-                        engineCode, violation.violations()))
+                .entity(new RuleViolationDto((denied ? HazardAccessDenied.class : HazardRuleViolation.class).getSimpleName(),
+                        violation.getMessage(), engineCode, violation.violations()))
                 .build();
     }
 

@@ -53,6 +53,8 @@ class EngineRestContextTamperingTest {
     HazardProcessDriver driver;
 
     final HttpClient http = HttpClient.newHttpClient();
+    /** The demo user the engine REST requests are sent as: the one who claimed the task. */
+    String actingUser;
     final ObjectMapper json = new ObjectMapper();
 
     /** A task of a MAJOR hazard, claimed by the one who works it, with a valid answer. */
@@ -155,7 +157,9 @@ class EngineRestContextTamperingTest {
                 Map.of("verificationPassed", Map.of("value", true, "type", "Boolean")));
     }
 
+    /** Claims the hazard's task as {@code user} over the engine REST API; the following requests go as them too. */
     private String claimed(String number, String user) throws Exception {
+        actingUser = user;
         String taskId = driver.task(number).getId();
         HttpResponse<String> claim = post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user));
         assertThat(claim.statusCode()).as(claim.body()).isEqualTo(204);
@@ -179,6 +183,8 @@ class EngineRestContextTamperingTest {
     private HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                (actingUser + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                         .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

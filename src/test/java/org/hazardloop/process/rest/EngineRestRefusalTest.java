@@ -148,8 +148,13 @@ class EngineRestRefusalTest {
         return response.headers().firstValue("X-XSRF-TOKEN").orElseThrow();
     }
 
+    /** The engine REST API as the supervisor who works these steps (HTTP Basic); the web apps by their session. */
     private HttpRequest.Builder request(String path, String xsrfToken) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (path.startsWith("/engine-rest/")) {
+            builder.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((SUPERVISOR + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         return xsrfToken == null ? builder : builder.header("X-XSRF-TOKEN", xsrfToken);
     }
 

@@ -1,0 +1,158 @@
+package org.hazardloop.security;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.hazardloop.hazard.Hazard;
+import org.hazardloop.hazard.HazardLedger;
+import org.hazardloop.hazard.HazardStatus;
+import org.hazardloop.hazard.escalation.HazardEscalationRecorded;
+import org.hazardloop.organization.Department;
+import org.hazardloop.organization.OrgUnit;
+import org.hazardloop.organization.OrganizationDirectory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Read access to a hazard's tasks and process instance for those who oversee it without working it.
+ * <p>
+ * The engine itself lets a task's candidate department read and work the task (and the assignee, once claimed).
+ * Beyond that, every safety office of the hazard's grid unit and of the units above it (town, district, city) may
+ * read each task and the process instance; the responsible department and the reporter may read the process
+ * instance; a department a deadline escalates to may read them too. Nobody gets more than READ here: working a task
+ * stays with its department, which may also give it back or hand it to a colleague.
+ */
+@Component
+public class HazardReadGrants {
+
+    /** How many process instances one task query asks about when access is granted after the fact. */
+    private static final int BATCH = 500;
+
+    private final EngineGrants grants;
+    private final EngineSystemCalls system;
+    private final OrganizationDirectory organization;
+    private final TaskService taskService;
+    private final JdbcClient jdbc;
+    private final HazardLedger ledger;
+
+    public HazardReadGrants(EngineGrants grants, EngineSystemCalls system, OrganizationDirectory organization,
+                            TaskService taskService, JdbcClient jdbc, HazardLedger ledger) {
+        this.grants = grants;
+        this.system = system;
+        this.organization = organization;
+        this.taskService = taskService;
+        this.jdbc = jdbc;
+        this.ledger = ledger;
+    }
+
+    /** On a task's {@code create}: the oversight reads this task and its process instance. */
+    public void taskCreated(DelegateTask task, Hazard hazard) {
+        system.run(() -> {
+            Set<String> candidates = new LinkedHashSet<>();
+            for (IdentityLink link : task.getCandidates()) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                    candidates.add(link.getGroupId());
+                }
+            }
+            List<String> overseers = organization.safetyOfficesOver(hazard.gridUnit()).stream()
+                    .map(Department::code).toList();
+            for (String office : overseers) {
+                // a candidate department already reads (and works) the task by the engine's own grant
+                if (!candidates.contains(office)) {
+                    grants.toGroup(office, Resources.TASK, task.getId(), TaskPermissions.READ);
+                }
+            }
+            Set<String> instanceReaders = new LinkedHashSet<>(overseers);
+            if (hazard.responsibleDepartment() != null) {
+                instanceReaders.add(hazard.responsibleDepartment());
+            }
+            for (String group : instanceReaders) {
+                grants.toGroup(group, Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), ProcessInstancePermissions.READ);
+            }
+            grants.toUser(hazard.reporter(), Resources.PROCESS_INSTANCE, task.getProcessInstanceId(),
+                    ProcessInstancePermissions.READ);
+            letCandidatesHandOver(task.getId(), candidates);
+        });
+    }
+
+    /**
+     * The candidate department may also give the task back or hand it to a colleague (TASK_ASSIGN; who may hold it
+     * is the claim rule's business). The engine's own grant to the department (READ, TASK_WORK) is written in this
+     * same engine command and no query sees it before the command ends, so the permission is added to it just
+     * before the transaction commits, when it is there to be found.
+     */
+    private void letCandidatesHandOver(String taskId, Set<String> candidates) {
+        if (candidates.isEmpty()) {
+            return;
+        }
+        Runnable grant = () -> system.run(() -> {
+            if (taskService.createTaskQuery().taskId(taskId).count() > 0) {
+                candidates.forEach(group -> grants.toGroup(group, Resources.TASK, taskId, TaskPermissions.TASK_ASSIGN));
+            }
+        });
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            grant.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                grant.run();
+            }
+        });
+    }
+
+    /**
+     * A deadline notice tells a department to act (逐级督办): it may read the hazard's process and open tasks, even
+     * when it is not above the hazard's grid unit (a department of another unit was made responsible). Runs in the
+     * timer job's transaction, without a user.
+     */
+    @EventListener
+    public void escalated(HazardEscalationRecorded escalation) {
+        String department = escalation.target().department();
+        ledger.find(escalation.hazardNumber()).map(Hazard::processInstanceId).ifPresent(instance -> system.run(() -> {
+            grants.toGroup(department, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
+            for (Task task : taskService.createTaskQuery().processInstanceId(instance).list()) {
+                grants.toGroup(department, Resources.TASK, task.getId(), TaskPermissions.READ);
+            }
+        }));
+    }
+
+    /**
+     * A safety office new to the grid (added, or loaded by SQL since the last start) reads the open hazards of its
+     * subtree as if it had been there when their tasks were created.
+     */
+    public void officeAdded(Department office) {
+        OrgUnit unit = organization.unit(office.unitCode()).orElse(null);
+        if (unit == null) {
+            return;
+        }
+        List<String> instances = jdbc.sql("""
+                        SELECT process_instance_id FROM hl_hazard
+                         WHERE grid_path LIKE :prefix ESCAPE '!' AND status <> :closed AND process_instance_id IS NOT NULL""")
+                .param("prefix", unit.path().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
+                .param("closed", HazardStatus.CLOSED.name())
+                .query(String.class).list();
+        system.run(() -> {
+            for (int from = 0; from < instances.size(); from += BATCH) {
+                List<String> batch = instances.subList(from, Math.min(from + BATCH, instances.size()));
+                batch.forEach(instance -> grants.toGroup(office.code(), Resources.PROCESS_INSTANCE, instance,
+                        ProcessInstancePermissions.READ));
+                for (Task task : taskService.createTaskQuery().processInstanceIdIn(batch.toArray(String[]::new)).list()) {
+                    grants.toGroup(office.code(), Resources.TASK, task.getId(), TaskPermissions.READ);
+                }
+            }
+        });
+    }
+}

@@ -1,11 +1,14 @@
 package org.hazardloop.events;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 /**
  * The JSON {@code data} of a deadline event on {@code hazard.escalations}: which hazard, which deadline, and who
  * is told, so that the receiving department or office can act without another lookup. Date-times are ISO-8601
  * strings in the offices' time zone; fields a hazard does not have are left out.
  *
  * @param stage            {@code RECTIFICATION} (整改时限) or {@code VERIFICATION} (验收时限)
+ * @param hazard           title, sector, place, grade, who is responsible: plain fields of the JSON
  * @param status           the ledger status when the event was recorded
  * @param deadline         the deadline the event is about: the rectification deadline in force, or the verification deadline
  * @param deadlineVersion  which deadline of that stage it is, from 1: a new one per approved extension (rectification),
@@ -21,16 +24,8 @@ package org.hazardloop.events;
 public record HazardEscalationData(
         String hazardNumber,
         String stage,
-        String title,
-        String sector,
-        String location,
-        String gridUnit,
-        String safetyOffice,
-        String grade,
-        String riskLevel,
+        @JsonUnwrapped HazardFacts hazard,
         String status,
-        String responsibleDepartment,
-        String responsiblePerson,
         String deadline,
         int deadlineVersion,
         String overdueSince,

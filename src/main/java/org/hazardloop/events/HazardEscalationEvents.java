@@ -1,15 +1,11 @@
 package org.hazardloop.events;
 
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.hazardloop.hazard.Hazard;
-import org.hazardloop.hazard.HazardLedger;
-import org.hazardloop.hazard.HazardNotFound;
 import org.hazardloop.hazard.escalation.EscalationStage;
 import org.hazardloop.hazard.escalation.EscalationTarget;
 import org.hazardloop.hazard.escalation.HazardEscalationRecorded;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -26,17 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class HazardEscalationEvents {
 
-    private final HazardLedger ledger;
-    private final EventOutbox outbox;
-    private final EventsProperties properties;
-    private final String publicUrl;
+    private final HazardEventWriter writer;
 
-    public HazardEscalationEvents(HazardLedger ledger, EventOutbox outbox, EventsProperties properties,
-                                  @Value("${hazardloop.public-url:http://localhost:8080}") String publicUrl) {
-        this.ledger = ledger;
-        this.outbox = outbox;
-        this.properties = properties;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    HazardEscalationEvents(HazardEventWriter writer) {
+        this.writer = writer;
     }
 
     @EventListener
@@ -45,23 +34,14 @@ public class HazardEscalationEvents {
                 .filter(candidate -> candidate.stream() == HazardEventType.Stream.ESCALATIONS)
                 .orElseThrow(() -> new IllegalArgumentException("no escalation event for " + escalation.action()));
         String number = escalation.hazardNumber();
-        Hazard hazard = ledger.find(number).orElseThrow(() -> new HazardNotFound(number));
+        Hazard hazard = writer.hazard(number);
         EscalationTarget target = escalation.target();
-        // rounded to the microseconds the database stores, so the event's time is the timeline entry's time
-        OffsetDateTime occurredAt = escalation.occurredAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime occurredAt = HazardEventWriter.eventTime(escalation.occurredAt());
         HazardEscalationData data = new HazardEscalationData(
                 number,
                 escalation.stage().name(),
-                hazard.title(),
-                hazard.sector().name(),
-                hazard.location(),
-                hazard.gridUnit(),
-                hazard.safetyOffice(),
-                hazard.grade() == null ? null : hazard.grade().name(),
-                hazard.riskLevel() == null ? null : hazard.riskLevel().name(),
+                HazardFacts.of(hazard),
                 hazard.status().name(),
-                hazard.responsibleDepartment(),
-                hazard.responsiblePerson(),
                 escalation.deadline().toString(),
                 escalation.deadlineVersion(),
                 escalation.overdueSince() == null ? null : escalation.overdueSince().toString(),
@@ -70,16 +50,10 @@ public class HazardEscalationEvents {
                 target.unit(),
                 target.gridLevel().name(),
                 occurredAt.toString(),
-                publicUrl + "/api/hazards/" + number);
-        outbox.append(new OutboxMessage(
-                type.stream().topic(properties.topics()),
-                target.department(),
-                eventId(number, escalation.stage(), escalation.deadlineVersion(), type, target.level()),
-                type.type(),
-                target.department(),
-                number,
-                occurredAt,
-                data));
+                writer.link(number));
+        writer.append(type, target.department(),
+                eventId(number, escalation.stage(), escalation.deadlineVersion(), type, target.level()), number,
+                occurredAt, data);
     }
 
     static String eventId(String hazardNumber, EscalationStage stage, int deadlineVersion, HazardEventType type, int level) {

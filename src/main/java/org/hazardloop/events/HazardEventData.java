@@ -1,5 +1,6 @@
 package org.hazardloop.events;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.Map;
 
 /**
@@ -8,6 +9,7 @@ import java.util.Map;
  * strings with the offset they were recorded with.
  *
  * @param sequence the position of the step in the hazard's timeline (1 = reported): orders one hazard's events
+ * @param hazard   title, sector, place, grade, who is responsible: plain fields of the JSON
  * @param status   the ledger status after the step
  * @param actor    the user (or reporting system) who took the step
  * @param values   the values entered at the step, as in the timeline; for {@code hazard.closed}, those of the
@@ -17,16 +19,8 @@ import java.util.Map;
 public record HazardEventData(
         String hazardNumber,
         int sequence,
-        String title,
-        String sector,
-        String location,
-        String gridUnit,
-        String safetyOffice,
-        String grade,
-        String riskLevel,
+        @JsonUnwrapped HazardFacts hazard,
         String status,
-        String responsibleDepartment,
-        String responsiblePerson,
         String deadline,
         String actor,
         String occurredAt,

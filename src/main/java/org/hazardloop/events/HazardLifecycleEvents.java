@@ -1,14 +1,11 @@
 package org.hazardloop.events;
 
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.hazardloop.hazard.Hazard;
 import org.hazardloop.hazard.HazardLedger;
-import org.hazardloop.hazard.HazardNotFound;
 import org.hazardloop.hazard.HazardStepRecorded;
 import org.hazardloop.hazard.TimelineAction;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,16 +21,11 @@ import org.springframework.stereotype.Component;
 public class HazardLifecycleEvents {
 
     private final HazardLedger ledger;
-    private final EventOutbox outbox;
-    private final EventsProperties properties;
-    private final String publicUrl;
+    private final HazardEventWriter writer;
 
-    public HazardLifecycleEvents(HazardLedger ledger, EventOutbox outbox, EventsProperties properties,
-                                 @Value("${hazardloop.public-url:http://localhost:8080}") String publicUrl) {
+    HazardLifecycleEvents(HazardLedger ledger, HazardEventWriter writer) {
         this.ledger = ledger;
-        this.outbox = outbox;
-        this.properties = properties;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.writer = writer;
     }
 
     @EventListener
@@ -45,40 +37,23 @@ public class HazardLifecycleEvents {
 
     private void append(HazardEventType type, HazardStepRecorded step) {
         String number = step.hazardNumber();
-        Hazard hazard = ledger.find(number).orElseThrow(() -> new HazardNotFound(number));
+        Hazard hazard = writer.hazard(number);
         // Only the length of the timeline and, for CLOSED, the entry before the last are needed: reading and parsing
         // the whole timeline on every step cost more than the event itself (docs/performance.md).
         int sequence = ledger.timelineLength(number);
         Map<String, ?> values = step.action() == TimelineAction.CLOSED ? finalApproval(number, sequence) : step.values();
-        // rounded to the microseconds the database stores, so the event's time is the timeline entry's time
-        OffsetDateTime occurredAt = step.occurredAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime occurredAt = HazardEventWriter.eventTime(step.occurredAt());
         HazardEventData data = new HazardEventData(
                 number,
                 sequence,
-                hazard.title(),
-                hazard.sector().name(),
-                hazard.location(),
-                hazard.gridUnit(),
-                hazard.safetyOffice(),
-                hazard.grade() == null ? null : hazard.grade().name(),
-                hazard.riskLevel() == null ? null : hazard.riskLevel().name(),
+                HazardFacts.of(hazard),
                 step.statusAfter().name(),
-                hazard.responsibleDepartment(),
-                hazard.responsiblePerson(),
                 hazard.deadline() == null ? null : hazard.deadline().toString(),
                 step.actor(),
                 occurredAt.toString(),
                 values == null ? Map.of() : values,
-                publicUrl + "/api/hazards/" + number);
-        outbox.append(new OutboxMessage(
-                type.stream().topic(properties.topics()),
-                number,
-                eventId(number, sequence, type),
-                type.type(),
-                number,
-                number,
-                occurredAt,
-                data));
+                writer.link(number));
+        writer.append(type, number, eventId(number, sequence, type), number, occurredAt, data);
     }
 
     static String eventId(String hazardNumber, int sequence, HazardEventType type) {

@@ -2,6 +2,7 @@ package org.hazardloop.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,8 +132,14 @@ class EventsDocumentationTest {
                 .allSatisfy(name -> assertThat(eventsMd).contains("`" + name + "`"));
     }
 
+    /** The JSON fields of a data record: its components, those of an unwrapped component in its place. */
+    @SuppressWarnings("unchecked")
     private static Set<String> fields(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(component -> component.getName()).collect(Collectors.toSet());
+        return Arrays.stream(type.getRecordComponents())
+                .flatMap(component -> component.getAccessor().isAnnotationPresent(JsonUnwrapped.class)
+                        ? fields((Class<? extends Record>) component.getType()).stream()
+                        : java.util.stream.Stream.of(component.getName()))
+                .collect(Collectors.toSet());
     }
 
     /** The part of events.md under {@code heading}, up to the next heading of the same level. */

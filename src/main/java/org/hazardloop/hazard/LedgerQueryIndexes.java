@@ -1,11 +1,6 @@
 package org.hazardloop.hazard;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +12,7 @@ import org.springframework.stereotype.Component;
  * H2 has no operator classes and uses a plain index for the prefix. Everything else is the same SQL.
  */
 @Component
-public class LedgerQueryIndexes implements JavaMigration {
+public class LedgerQueryIndexes extends StatementsMigration {
 
     private static final String PATTERN_OPS = "{pattern_ops}";
 
@@ -30,34 +25,17 @@ public class LedgerQueryIndexes implements JavaMigration {
             "CREATE INDEX hl_hazard_grade_idx ON hl_hazard (grade)",
             "CREATE INDEX hl_hazard_sector_idx ON hl_hazard (sector)");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("20");
+    public LedgerQueryIndexes() {
+        super("20", "ledger query indexes");
     }
 
     @Override
-    public String getDescription() {
-        return "ledger query indexes";
+    List<String> statements() {
+        return STATEMENTS;
     }
 
     @Override
-    public Integer getChecksum() {
-        return String.join(";", STATEMENTS).hashCode();
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : STATEMENTS) {
-                statement.execute(sql.replace(PATTERN_OPS, postgres ? " varchar_pattern_ops" : ""));
-            }
-        }
+    String forDatabase(String statement, boolean postgres) {
+        return statement.replace(PATTERN_OPS, postgres ? " varchar_pattern_ops" : "");
     }
 }

@@ -1,11 +1,6 @@
 package org.hazardloop.hazard;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +24,7 @@ import org.springframework.stereotype.Component;
  * migration for the same reason as {@link LedgerQueryIndexes}: the SQL differs by database.
  */
 @Component
-public class LedgerTallyMigration implements JavaMigration {
+public class LedgerTallyMigration extends StatementsMigration {
 
     static final int SHARDS = 4;
 
@@ -90,36 +85,17 @@ public class LedgerTallyMigration implements JavaMigration {
             "CREATE INDEX hl_hazard_open_subtree_idx ON hl_hazard (status, grid_path varchar_pattern_ops, deadline)",
             "CREATE INDEX hl_hazard_department_status_idx ON hl_hazard (responsible_department, status)");
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("80");
+    public LedgerTallyMigration() {
+        super("80", "ledger tally and indexes for a million hazards");
     }
 
     @Override
-    public String getDescription() {
-        return "ledger tally and indexes for a million hazards";
+    List<String> statements() {
+        return STATEMENTS;
     }
 
     @Override
-    public Integer getChecksum() {
-        return String.join(";", STATEMENTS).hashCode();
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
-    }
-
-    @Override
-    public void migrate(Context context) throws Exception {
-        Connection connection = context.getConnection();
-        if (!connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
-            return;
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (String sql : STATEMENTS) {
-                statement.execute(sql);
-            }
-        }
+    String forDatabase(String statement, boolean postgres) {
+        return postgres ? statement : null;
     }
 }

@@ -10,38 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.hazardloop.organization.OrganizationWriter;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HazardListApiTest extends ApiIntegrationTest {
+class HazardListApiTest extends LedgerFixtureApiTest {
 
     private static final ZoneId OFFICES = ZoneId.of("Asia/Shanghai");
-
-    @Autowired
-    OrganizationWriter organization;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    TaskService taskService;
-
-    LedgerFixture grid;
-
-    @BeforeAll
-    void buildGrid() throws InterruptedException {
-        grid = new LedgerFixture().build(organization, identity, new LoopSteps(taskService), body -> {
-            HttpResult created = postJson("/api/hazards", body);
-            assertThat(created.status()).as(created.toString()).isEqualTo(201);
-            return created.json().path("number").asText();
-        });
-    }
 
     @Test
     void aGridUnitFilterTakesItsWholeSubtreeNewestFirst() {

@@ -4,35 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.hazardloop.hazard.HazardStatus;
-import org.hazardloop.organization.OrganizationWriter;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StatisticsApiTest extends ApiIntegrationTest {
-
-    @Autowired
-    OrganizationWriter organization;
-    @Autowired
-    IdentityService identity;
-    @Autowired
-    TaskService taskService;
-
-    LedgerFixture grid;
-
-    @BeforeAll
-    void buildGrid() throws InterruptedException {
-        grid = new LedgerFixture().build(organization, identity, new LoopSteps(taskService), body -> {
-            HttpResult created = postJson("/api/hazards", body);
-            assertThat(created.status()).as(created.toString()).isEqualTo(201);
-            return created.json().path("number").asText();
-        });
-    }
+class StatisticsApiTest extends LedgerFixtureApiTest {
 
     @Test
     void theFiguresOfASubtreeAreExact() {

@@ -7,45 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class OrganizationControllerTest {
+class OrganizationControllerTest extends TestGridTest {
 
     @Autowired
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
-    @Autowired
-    OrganizationWriter writer;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    IdentityService identityService;
-
-    TestGrid grid;
-
-    @BeforeEach
-    void newGrid() {
-        grid = new TestGrid(jdbc, identityService);
-    }
-
-    @AfterEach
-    void removeGrid() {
-        grid.remove();
-    }
 
     @Test
     void unitsAreReturnedAsATreeWithLevelsAndDepartments() throws Exception {

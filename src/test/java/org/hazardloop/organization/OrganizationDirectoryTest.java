@@ -2,39 +2,13 @@ package org.hazardloop.organization;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class OrganizationDirectoryTest {
+class OrganizationDirectoryTest extends TestGridTest {
 
     @Autowired
     OrganizationDirectory directory;
-    @Autowired
-    OrganizationWriter writer;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    IdentityService identityService;
-
-    TestGrid grid;
-
-    @BeforeEach
-    void newGrid() {
-        grid = new TestGrid(jdbc, identityService);
-    }
-
-    @AfterEach
-    void removeGrid() {
-        grid.remove();
-    }
 
     @Test
     void aVillageOrEnterpriseResolvesToItsTownsSafetyOffice() {

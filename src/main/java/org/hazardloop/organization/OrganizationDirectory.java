@@ -38,6 +38,14 @@ public class OrganizationDirectory {
         return jdbc.sql(UNIT_COLUMNS + " WHERE u.code = :code").param("code", code).query(UNIT).optional();
     }
 
+    /** The units of these codes, in no particular order; unknown codes are left out. */
+    public List<OrgUnit> units(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(UNIT_COLUMNS + " WHERE u.code IN (:codes)").param("codes", codes).query(UNIT).list();
+    }
+
     public List<OrgUnit> units() {
         return jdbc.sql(UNIT_COLUMNS + " ORDER BY u.path").query(UNIT).list();
     }

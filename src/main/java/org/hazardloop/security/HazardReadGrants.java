@@ -70,7 +70,7 @@ public class HazardReadGrants {
             for (String office : overseers) {
                 // a candidate department already reads (and works) the task by the engine's own grant
                 if (!candidates.contains(office)) {
-                    grants.toGroup(office, Resources.TASK, task.getId(), TaskPermissions.READ);
+                    grants.toGroupOnNew(office, Resources.TASK, task.getId(), TaskPermissions.READ);
                 }
             }
             Set<String> instanceReaders = new LinkedHashSet<>(overseers);

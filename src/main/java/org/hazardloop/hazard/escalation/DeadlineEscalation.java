@@ -4,12 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.hazardloop.hazard.Hazard;
 import org.hazardloop.hazard.HazardLedger;
 import org.hazardloop.hazard.HazardLoopProperties;
@@ -18,7 +19,6 @@ import org.hazardloop.hazard.HazardStatus;
 import org.hazardloop.hazard.TimelineAction;
 import org.hazardloop.hazard.TimelineEntry;
 import org.hazardloop.organization.Department;
-import org.hazardloop.organization.DepartmentKind;
 import org.hazardloop.organization.OrgUnit;
 import org.hazardloop.organization.OrganizationDirectory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -161,14 +161,23 @@ public class DeadlineEscalation {
     EscalationChain chainOf(Hazard hazard) {
         Department responsible = organization.department(hazard.responsibleDepartment())
                 .orElseThrow(() -> new IllegalStateException("unknown department " + hazard.responsibleDepartment()));
+        // Every timer of a hazard asks for its chain: the units and their safety offices in two queries, not two
+        // per level of the grid.
+        List<String> codes = unit(responsible.unitCode()).selfAndAncestors();
+        Map<String, OrgUnit> byCode = organization.units(codes).stream()
+                .collect(Collectors.toMap(OrgUnit::code, Function.identity()));
         List<OrgUnit> units = new ArrayList<>();
+        for (String code : codes) {
+            OrgUnit unit = byCode.get(code);
+            if (unit == null) {
+                throw new IllegalStateException("unknown grid unit " + code);
+            }
+            units.add(unit);
+        }
         Map<String, Department> offices = new HashMap<>();
-        for (String code : unit(responsible.unitCode()).selfAndAncestors()) {
-            units.add(unit(code));
-            organization.departmentsOf(code).stream()
-                    .filter(department -> department.kind() == DepartmentKind.SAFETY_OFFICE)
-                    .min(Comparator.comparing(Department::code))
-                    .ifPresent(office -> offices.put(code, office));
+        // one office per unit, the first by code, as before: the list comes ordered by code
+        for (Department office : organization.safetyOfficesOver(responsible.unitCode())) {
+            offices.putIfAbsent(office.unitCode(), office);
         }
         return EscalationChain.of(responsible, units, offices);
     }

@@ -68,10 +68,11 @@ public record EventsProperties(
      * The consumer of {@code hazard.reports}.
      *
      * @param groupId     Kafka consumer group
-     * @param concurrency consumer threads (at most as many as the topic has partitions are busy)
+     * @param concurrency consumer threads (at most as many as the topic has partitions are busy); one per partition
+     *                    of the default topic, so a burst of reports is stored by three transactions at a time
      */
     public record Reports(
             @DefaultValue("hazard-loop-reports") String groupId,
-            @DefaultValue("1") int concurrency) {
+            @DefaultValue("3") int concurrency) {
     }
 }

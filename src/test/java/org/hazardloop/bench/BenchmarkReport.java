@@ -30,7 +30,14 @@ final class BenchmarkReport {
 
     static Path write(Path directory, BenchmarkSettings settings, BenchmarkResults results, RunInfo run) throws IOException {
         Files.createDirectories(directory);
-        List<String> charts = charts(directory, results);
+        List<String> charts;
+        try {
+            charts = charts(directory, results);
+        } catch (RuntimeException | IOException e) {
+            // the figures are what the run is for: a chart that cannot be drawn must not take the report with it
+            charts = List.of();
+            results.note("charts not drawn: " + e);
+        }
         StringBuilder md = new StringBuilder();
         md.append("# Hazard Loop benchmark report\n\n");
         md.append("Run ").append(run.started()).append(", took ").append(run.took().toSeconds()).append(" s.\n\n");
@@ -100,7 +107,7 @@ final class BenchmarkReport {
         List<Double> ratios = new ArrayList<>();
         List<Double> targets = new ArrayList<>();
         for (Figure f : results.figures()) {
-            if (f.ratio() != null) {
+            if (f.ratio() != null && Double.isFinite(f.ratio())) {
                 names.add(shortName(f));
                 ratios.add(f.ratio());
                 targets.add(targetValue(f));
@@ -115,9 +122,13 @@ final class BenchmarkReport {
         int i = 0;
         for (var entry : results.charts().entrySet()) {
             CategoryChart chart = chart(entry.getKey(), "");
+            // every series over the same categories, in first-seen order; a value not measured is drawn as 0
+            List<String> categories = entry.getValue().values().stream().flatMap(v -> v.keySet().stream())
+                    .distinct().toList();
             for (var series : entry.getValue().entrySet()) {
-                chart.addSeries(series.getKey(), new ArrayList<>(series.getValue().keySet()),
-                        new ArrayList<>(series.getValue().values()));
+                List<Double> values = categories.stream().map(c -> series.getValue().getOrDefault(c, 0.0))
+                        .map(v -> Double.isFinite(v) ? v : 0.0).toList();
+                chart.addSeries(series.getKey(), categories, values);
             }
             files.add(save(chart, directory, "chart-" + (++i) + ".png"));
         }

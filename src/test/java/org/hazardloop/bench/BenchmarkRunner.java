@@ -59,20 +59,36 @@ final class BenchmarkRunner {
             }
             RepositoryService repository = environment.bean(RepositoryService.class);
             String bare = BareClosedLoopProcess.deploy(repository);
+            // The report is written again after each measurement: a run that fails late keeps what it measured.
+            String runDatabase = database;
+            String runPostgres = postgres;
+            Runnable checkpoint = () -> {
+                try {
+                    BenchmarkReport.write(settings.output(), settings, results, new BenchmarkReport.RunInfo(started,
+                            Duration.ofNanos(System.nanoTime() - start), command + " (partial: the run did not finish)",
+                            runDatabase, runPostgres, loadAtStart, BenchmarkReport.loadAverage(), engineSettings));
+                } catch (Exception e) {
+                    results.note("partial report not written: " + e);
+                }
+            };
             try {
                 // The ledger first: its smaller size is then the size asked for, not what the other phases left.
                 if (settings.phases().contains("ledger")) {
                     new LedgerQueryBenchmark(environment, settings, results).run();
+                    checkpoint.run();
                 }
                 ThroughputBenchmark throughput = new ThroughputBenchmark(environment, settings, results, runId);
                 if (settings.phases().contains("throughput")) {
                     throughput.run();
+                    checkpoint.run();
                 }
                 if (settings.phases().contains("ingestion")) {
                     new IngestionBenchmark(environment, settings, results, runId).run();
+                    checkpoint.run();
                 }
                 if (settings.phases().contains("storage") && settings.phases().contains("throughput")) {
                     new StorageBenchmark(environment, results).run(throughput.appPrefix());
+                    checkpoint.run();
                 }
                 // Last: it restarts the application with the job executor's defaults for its baseline.
                 if (settings.phases().contains("escalation")) {

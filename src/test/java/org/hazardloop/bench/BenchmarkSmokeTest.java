@@ -28,7 +28,9 @@ class BenchmarkSmokeTest {
         assertThat(outcome.results().figures()).extracting(Figure::section).contains(ThroughputBenchmark.SECTION,
                 EscalationBenchmark.SECTION,
                 LedgerQueryBenchmark.SECTION, IngestionBenchmark.SECTION, StorageBenchmark.SECTION);
-        assertThat(outcome.results().figures()).allSatisfy(f -> assertThat(f.value()).isFinite().isPositive());
+        // Finite, not positive: a one-second window on a busy machine may see no loop finish inside it, and that is
+        // a time, which this test does not judge. That the loops work is what the ledger fact below checks.
+        assertThat(outcome.results().figures()).allSatisfy(f -> assertThat(f.value()).isFinite().isNotNegative());
 
         Map<String, String> facts = outcome.results().facts();
         assertThat(facts).containsEntry("errors in the closed-loop phases (app / bare / raw / REST)", "0 / 0 / 0 / 0");

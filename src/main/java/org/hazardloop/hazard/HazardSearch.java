@@ -51,23 +51,11 @@ public class HazardSearch {
             throw new HazardRuleViolation("查询条件无效", violations);
         }
 
-        LedgerFilter filter = new LedgerFilter(now)
-                .readableBy(readable)
-                .subtree(unit)
-                .statusIn(criteria.statuses())
-                .equal("grade", criteria.grade())
-                .equal("sector", criteria.sector())
-                .equal("responsible_department", criteria.responsibleDepartment())
-                .overdue(criteria.overdue())
-                .atLeast("escalation_level", criteria.minEscalationLevel())
-                .equal("escalation_target", criteria.escalationTarget())
-                .reportedFrom(criteria.reportedFrom())
-                .reportedBefore(criteria.reportedTo());
+        LedgerFilter filter = withCriteria(new LedgerFilter(now).readableBy(readable).subtree(unit), criteria);
 
         long total = jdbc.sql(countSql(filter, tally.answers(readable) && countableFromTally(criteria)))
                 .params(filter.params()).query(Long.class).single();
-        List<Hazard> items = total == 0 ? List.of() : jdbc.sql("SELECT * FROM hl_hazard" + filter.where()
-                        + orderBy(request) + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY")
+        List<Hazard> items = total == 0 ? List.of() : jdbc.sql(pageSql(filter, request))
                 .params(filter.params())
                 .param("offset", (long) request.page() * request.size())
                 .param("limit", request.size())
@@ -81,6 +69,24 @@ public class HazardSearch {
      * status, grade), which it answers without reading the hazards; otherwise counted from the ledger. Package-private for the
      * benchmark's query plans.
      */
+    /** The list's filters other than who reads and which subtree. */
+    static LedgerFilter withCriteria(LedgerFilter filter, HazardCriteria criteria) {
+        return filter.statusIn(criteria.statuses())
+                .equal("grade", criteria.grade())
+                .equal("sector", criteria.sector())
+                .equal("responsible_department", criteria.responsibleDepartment())
+                .overdue(criteria.overdue())
+                .atLeast("escalation_level", criteria.minEscalationLevel())
+                .equal("escalation_target", criteria.escalationTarget())
+                .reportedFrom(criteria.reportedFrom())
+                .reportedBefore(criteria.reportedTo());
+    }
+
+    /** One page of the filtered ledger; parameters {@code :offset} and {@code :limit} besides the filter's. */
+    static String pageSql(LedgerFilter filter, HazardPageRequest request) {
+        return "SELECT * FROM hl_hazard" + filter.where() + orderBy(request) + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY";
+    }
+
     static String countSql(LedgerFilter filter, boolean fromTally) {
         return fromTally
                 ? "SELECT COALESCE(SUM(hazards), 0) FROM hl_hazard_tally" + filter.where()

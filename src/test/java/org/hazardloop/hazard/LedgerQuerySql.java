@@ -24,24 +24,14 @@ public final class LedgerQuerySql {
     /** The count and the page query of one list request; {@code tally}: as on PostgreSQL, else as without the tally. */
     public static List<Statement> list(OrganizationDirectory organization, boolean tally, HazardCriteria criteria,
                                        HazardPageRequest request, Instant now) {
-        LedgerFilter filter = filter(organization, criteria.gridUnit(), now)
-                .statusIn(criteria.statuses())
-                .equal("grade", criteria.grade())
-                .equal("sector", criteria.sector())
-                .equal("responsible_department", criteria.responsibleDepartment())
-                .overdue(criteria.overdue())
-                .atLeast("escalation_level", criteria.minEscalationLevel())
-                .equal("escalation_target", criteria.escalationTarget())
-                .reportedFrom(criteria.reportedFrom())
-                .reportedBefore(criteria.reportedTo());
+        LedgerFilter filter = HazardSearch.withCriteria(filter(organization, criteria.gridUnit(), now), criteria);
         List<Statement> statements = new ArrayList<>();
         statements.add(new Statement(HazardSearch.countSql(filter,
                 tally && HazardSearch.countableFromTally(criteria)), filter.params()));
         Map<String, Object> pageParams = new java.util.HashMap<>(filter.params());
         pageParams.put("offset", (long) request.page() * request.size());
         pageParams.put("limit", request.size());
-        statements.add(new Statement("SELECT * FROM hl_hazard" + filter.where() + HazardSearch.orderBy(request)
-                + " OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY", pageParams));
+        statements.add(new Statement(HazardSearch.pageSql(filter, request), pageParams));
         return statements;
     }
 

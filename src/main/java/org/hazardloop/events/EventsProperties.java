@@ -39,7 +39,7 @@ public record EventsProperties(
     /**
      * The outbox relay.
      *
-     * @param batchSize    rows claimed per round (at most one per message key)
+     * @param batchSize    rows claimed per round (a key's rows in order, from its oldest unsent one)
      * @param pollInterval how often an idle relay looks for rows no local commit signalled (other instances' rows)
      * @param maxBackoff   the longest pause between rounds while Kafka is unreachable
      * @param sendTimeout  how long a round waits for Kafka's acknowledgements before it gives up on them

@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,11 +32,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes committed outbox rows to Kafka, in order per key, and marks them sent.
  *
- * <p>Each round runs in one database transaction: claim a batch (the oldest unsent row of each key,
- * {@code FOR UPDATE SKIP LOCKED}), send it with the idempotent producer ({@code acks=all}), wait for the
+ * <p>Each round runs in one database transaction: claim a batch (keys from their oldest unsent row on,
+ * {@code FOR UPDATE SKIP LOCKED}, see {@link OutboxStore#claimNext}), send it in outbox order with the idempotent
+ * producer ({@code acks=all}), which writes a partition's events in the order they were sent, wait for the
  * acknowledgements, mark the acknowledged rows sent and record the error on the others. Any number of
- * application instances may run a relay on the same database: a row is held by one relay at a time, and
- * a key's next row only becomes eligible once the previous one is marked sent.
+ * application instances may run a relay on the same database: a key's unsent rows are held by one relay at a
+ * time, and a row is only marked sent when every earlier row of its key is.
  *
  * <p>Delivery is at least once: a send whose acknowledgement is lost is sent again in a later round.
  * Event ids are deterministic, so consumers drop duplicates by id.
@@ -101,15 +104,19 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
             List<CompletableFuture<?>> sends = rows.stream().map(this::send).toList();
             long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
             List<Long> sent = new ArrayList<>();
+            // A key whose event was not acknowledged has its later events of this round sent again later, after
+            // that one: the idempotent producer wrote none of them ahead of it, and none is marked sent before it.
+            Set<String> keysHeldBack = new HashSet<>();
             int failed = 0;
             for (int i = 0; i < rows.size(); i++) {
                 OutboxRow row = rows.get(i);
                 String error = awaitAck(sends.get(i), deadline);
-                if (error == null) {
+                if (error == null && !keysHeldBack.contains(row.key())) {
                     sent.add(row.id());
                 } else {
                     failed++;
-                    store.markFailed(row.id(), error);
+                    keysHeldBack.add(row.key());
+                    store.markFailed(row.id(), error == null ? "an earlier event of its key was not acknowledged" : error);
                     log.debug("Outbox row {} ({}) not acknowledged: {}", row.id(), row.eventId(), error);
                 }
             }

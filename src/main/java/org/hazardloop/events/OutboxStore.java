@@ -1,6 +1,10 @@
 package org.hazardloop.events;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,6 +13,12 @@ import org.springframework.stereotype.Repository;
 /** The {@code hl_outbox} table. Portable SQL: PostgreSQL and H2 2.3 run the same statements. */
 @Repository
 public class OutboxStore {
+
+    private static final String SELECT_ROWS = """
+            SELECT o.id, o.topic, o.message_key, o.event_id, o.event_type, o.event_source, o.subject, o.payload,
+                   o.created_at, o.attempts
+              FROM hl_outbox o
+            """;
 
     private final JdbcClient jdbc;
 
@@ -35,16 +45,16 @@ public class OutboxStore {
     }
 
     /**
-     * Claims up to {@code limit} rows to send, locking them until the caller's transaction ends. Only the
-     * oldest unsent row of each key is eligible, so one key's events leave strictly in order however many
-     * relays run; rows another relay holds are skipped rather than waited for. (On H2, where only one
-     * application instance can open the file database, SKIP LOCKED is accepted and simply never contended.)
+     * Claims up to {@code limit} rows to send, locking them until the caller's transaction ends, in outbox order.
+     * A key's rows are claimed from its oldest unsent row on: only that row makes the key eligible, and rows another
+     * relay holds are skipped rather than waited for ({@code SKIP LOCKED}); the key's later rows then come with it,
+     * so one key's events leave strictly in order however many relays run, and a burst to one department (every
+     * overdue notice of the day to one office) leaves a batch at a time rather than one event per round. Another
+     * relay never claims those later rows: while the oldest is unsent, none of them is eligible. (On H2, where only
+     * one application instance can open the file database, SKIP LOCKED is accepted and simply never contended.)
      */
     List<OutboxRow> claimNext(int limit) {
-        return jdbc.sql("""
-                SELECT o.id, o.topic, o.message_key, o.event_id, o.event_type, o.event_source, o.subject, o.payload,
-                       o.created_at, o.attempts
-                  FROM hl_outbox o
+        List<OutboxRow> oldest = jdbc.sql(SELECT_ROWS + """
                  WHERE o.sent_at IS NULL
                    AND NOT EXISTS (SELECT 1 FROM hl_outbox e
                                     WHERE e.sent_at IS NULL AND e.message_key = o.message_key AND e.id < o.id)
@@ -52,18 +62,39 @@ public class OutboxStore {
                  LIMIT :limit
                    FOR UPDATE SKIP LOCKED""")
                 .param("limit", limit)
-                .query((rs, row) -> new OutboxRow(
-                        rs.getLong("id"),
-                        rs.getString("topic"),
-                        rs.getString("message_key"),
-                        rs.getString("event_id"),
-                        rs.getString("event_type"),
-                        rs.getString("event_source"),
-                        rs.getString("subject"),
-                        rs.getString("payload"),
-                        rs.getObject("created_at", OffsetDateTime.class),
-                        rs.getInt("attempts")))
+                .query(OutboxStore::row)
                 .list();
+        if (oldest.isEmpty() || oldest.size() >= limit) {
+            return oldest;
+        }
+        List<OutboxRow> later = jdbc.sql(SELECT_ROWS + """
+                 WHERE o.sent_at IS NULL AND o.message_key IN (:keys) AND o.id NOT IN (:claimed)
+                 ORDER BY o.id
+                 LIMIT :limit
+                   FOR UPDATE""")
+                .param("keys", oldest.stream().map(OutboxRow::key).distinct().toList())
+                .param("claimed", oldest.stream().map(OutboxRow::id).toList())
+                .param("limit", limit - oldest.size())
+                .query(OutboxStore::row)
+                .list();
+        List<OutboxRow> claimed = new ArrayList<>(oldest);
+        claimed.addAll(later);
+        claimed.sort(Comparator.comparingLong(OutboxRow::id));
+        return claimed;
+    }
+
+    private static OutboxRow row(ResultSet rs, int row) throws SQLException {
+        return new OutboxRow(
+                rs.getLong("id"),
+                rs.getString("topic"),
+                rs.getString("message_key"),
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                rs.getString("event_source"),
+                rs.getString("subject"),
+                rs.getString("payload"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getInt("attempts"));
     }
 
     void markSent(List<Long> ids, OffsetDateTime at) {

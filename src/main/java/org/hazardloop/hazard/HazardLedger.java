@@ -53,13 +53,16 @@ public class HazardLedger {
     }
 
     public void linkProcessInstance(String number, String processInstanceId) {
+        TransactionRows.forget(number);
         jdbc.sql("UPDATE hl_hazard SET process_instance_id = :pid WHERE number = :number")
                 .param("pid", processInstanceId).param("number", number).update();
     }
 
+    /** The entry; within a transaction, as the transaction last read it ({@link TransactionRows}). */
     public Optional<Hazard> find(String number) {
-        return jdbc.sql("SELECT * FROM hl_hazard WHERE number = :number")
-                .param("number", number).query(HazardLedger::hazard).optional();
+        return Optional.ofNullable(TransactionRows.read(number, false, unread -> jdbc
+                .sql("SELECT * FROM hl_hazard WHERE number = :number")
+                .param("number", unread).query(HazardLedger::hazard).optional().orElse(null)));
     }
 
     public Optional<Hazard> findByReportId(String reportId) {
@@ -69,12 +72,17 @@ public class HazardLedger {
 
     /** Reads the entry and locks it until the transaction ends, so concurrent steps serialise. */
     public Hazard lock(String number) {
-        return jdbc.sql("SELECT * FROM hl_hazard WHERE number = :number FOR UPDATE")
-                .param("number", number).query(HazardLedger::hazard).optional()
-                .orElseThrow(() -> new HazardNotFound(number));
+        Hazard hazard = TransactionRows.read(number, true, unread -> jdbc
+                .sql("SELECT * FROM hl_hazard WHERE number = :number FOR UPDATE")
+                .param("number", unread).query(HazardLedger::hazard).optional().orElse(null));
+        if (hazard == null) {
+            throw new HazardNotFound(number);
+        }
+        return hazard;
     }
 
     public void recordAssignment(String number, Assignment assignment, String actor) {
+        TransactionRows.forget(number);
         FiveImplementations five = assignment.fiveImplementations();
         jdbc.sql("""
                 UPDATE hl_hazard SET status = :status, grade = :grade, risk_level = :riskLevel, measures = :measures,
@@ -97,12 +105,14 @@ public class HazardLedger {
     }
 
     public void changeStatus(String number, HazardStatus status) {
+        TransactionRows.forget(number);
         jdbc.sql("UPDATE hl_hazard SET status = :status WHERE number = :number")
                 .param("status", status.name()).param("number", number).update();
     }
 
     /** The rectification goes to verification, which is due by {@code verificationDeadline}. */
     public void recordRectificationSubmitted(String number, String actor, OffsetDateTime verificationDeadline) {
+        TransactionRows.forget(number);
         jdbc.sql("""
                 UPDATE hl_hazard SET status = :status, rectified_by = :actor, verification_deadline = :verificationDeadline
                  WHERE number = :number""")
@@ -112,12 +122,14 @@ public class HazardLedger {
 
     /** A refused close-out goes back to verification, which is due by {@code verificationDeadline}. */
     public void recordCloseoutRejected(String number, OffsetDateTime verificationDeadline) {
+        TransactionRows.forget(number);
         jdbc.sql("UPDATE hl_hazard SET status = :status, verification_deadline = :verificationDeadline WHERE number = :number")
                 .param("status", HazardStatus.VERIFYING.name()).param("verificationDeadline", verificationDeadline)
                 .param("number", number).update();
     }
 
     public void recordExtensionRequested(String number, String actor, OffsetDateTime requestedDeadline) {
+        TransactionRows.forget(number);
         jdbc.sql("""
                 UPDATE hl_hazard SET status = :status, extension_requested_by = :actor, requested_deadline = :requested
                  WHERE number = :number""")
@@ -131,6 +143,7 @@ public class HazardLedger {
      * escalation reached for it stand.
      */
     public void recordExtensionDecided(String number, boolean approved) {
+        TransactionRows.forget(number);
         jdbc.sql(approved ? """
                 UPDATE hl_hazard SET status = :status, deadline = requested_deadline, requested_deadline = NULL,
                        deadline_version = deadline_version + 1, escalation_level = NULL, escalation_target = NULL
@@ -143,16 +156,19 @@ public class HazardLedger {
 
     /** The missed deadline in force has been escalated to {@code level}: {@code targetDepartment} must act now. */
     public void recordEscalation(String number, int level, String targetDepartment) {
+        TransactionRows.forget(number);
         jdbc.sql("UPDATE hl_hazard SET escalation_level = :level, escalation_target = :target WHERE number = :number")
                 .param("level", level).param("target", targetDepartment).param("number", number).update();
     }
 
     public void recordRework(String number) {
+        TransactionRows.forget(number);
         jdbc.sql("UPDATE hl_hazard SET status = :status, rework_count = rework_count + 1 WHERE number = :number")
                 .param("status", HazardStatus.RECTIFYING.name()).param("number", number).update();
     }
 
     public void recordClosed(String number, String actor, OffsetDateTime at) {
+        TransactionRows.forget(number);
         jdbc.sql("UPDATE hl_hazard SET status = :status, closed_by = :actor, closed_at = :at WHERE number = :number")
                 .param("status", HazardStatus.CLOSED.name()).param("actor", actor).param("at", at)
                 .param("number", number).update();

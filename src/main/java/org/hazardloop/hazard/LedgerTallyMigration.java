@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * concurrent steps of hazards of the same unit over four rows, so they seldom wait for each other's commit (more
  * shards make the whole-ledger sum longer: 1,000 villages × 11 status-grade pairs × 4 shards is about 20,000 rows
  * at a million hazards); each statement locks its tally rows in key order, so two steps cannot deadlock on them.
+ * Since migration 81 ({@link LedgerTallyAtCommitMigration}) a step's status change is counted when it commits.
  *
  * <p><b>Three indexes.</b> A subtree's hazards of one sector, the overdue hazards of a subtree (open status,
  * deadline passed), and a department's hazards in some statuses, each from one index range.

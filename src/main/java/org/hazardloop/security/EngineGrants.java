@@ -1,6 +1,11 @@
 package org.hazardloop.security;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -31,11 +36,11 @@ public class EngineGrants {
     }
 
     public void toGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        grant(groupId, null, resource, resourceId, permissions);
+        grant(groupId, null, resource, resourceId, false, permissions);
     }
 
     public void toUser(String userId, Resource resource, String resourceId, Permission... permissions) {
-        grant(null, userId, resource, resourceId, permissions);
+        grant(null, userId, resource, resourceId, false, permissions);
     }
 
     /**
@@ -47,29 +52,72 @@ public class EngineGrants {
         grant(groupId, null, resource, resourceId, true, permissions);
     }
 
-    private void grant(String groupId, String userId, Resource resource, String resourceId, Permission... permissions) {
-        grant(groupId, userId, resource, resourceId, false, permissions);
+    /**
+     * The same as {@link #toGroup} for each group and {@link #toUser} for the user (if any), with one query for the
+     * grants the resource already has instead of one per group.
+     */
+    public void toGroupsAndUser(Collection<String> groupIds, String userId, Resource resource, String resourceId,
+                                Permission... permissions) {
+        Set<String> written = writtenInThisTransaction();
+        List<Principal> principals = new ArrayList<>();
+        groupIds.forEach(group -> principals.add(new Principal(group, null)));
+        if (userId != null) {
+            principals.add(new Principal(null, userId));
+        }
+        principals.removeIf(principal -> written.contains(principal.key(resource, resourceId)));
+        if (principals.isEmpty()) {
+            return;
+        }
+        Map<Principal, Authorization> existing = new HashMap<>();
+        for (Authorization authorization : authorizations.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).list()) {
+            existing.put(new Principal(authorization.getGroupId(), authorization.getUserId()), authorization);
+        }
+        for (Principal principal : principals) {
+            save(existing.get(principal), principal, resource, resourceId, permissions);
+            written.add(principal.key(resource, resourceId));
+        }
+    }
+
+    /**
+     * Adds permissions to the group's grant on the resource if it has one; returns whether it had. For the grant the
+     * engine itself writes to a task's candidate group: if it is gone, so is the task, and nothing is written.
+     */
+    public boolean toExistingGroupGrant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = find(new Principal(groupId, null), resource, resourceId);
+        if (existing == null) {
+            return false;
+        }
+        save(existing, new Principal(groupId, null), resource, resourceId, permissions);
+        return true;
     }
 
     private void grant(String groupId, String userId, Resource resource, String resourceId, boolean isNew,
                        Permission... permissions) {
-        String key = (groupId == null ? "user:" + userId : "group:" + groupId) + "|" + resource.resourceName() + "|"
-                + resourceId;
+        Principal principal = new Principal(groupId, userId);
         Set<String> written = writtenInThisTransaction();
-        if (written.contains(key)) {
+        if (written.contains(principal.key(resource, resourceId))) {
             return;
         }
-        Authorization existing = null;
-        if (!isNew) {
-            var query = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-                    .resourceType(resource).resourceId(resourceId);
-            existing = (groupId == null ? query.userIdIn(userId) : query.groupIdIn(groupId)).singleResult();
-        }
+        save(isNew ? null : find(principal, resource, resourceId), principal, resource, resourceId, permissions);
+        written.add(principal.key(resource, resourceId));
+    }
+
+    private Authorization find(Principal principal, Resource resource, String resourceId) {
+        var query = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(resource).resourceId(resourceId);
+        return (principal.groupId() == null ? query.userIdIn(principal.userId()) : query.groupIdIn(principal.groupId()))
+                .singleResult();
+    }
+
+    /** Writes the grant, or adds what the existing one lacks; writes nothing when it already has all. */
+    private void save(Authorization existing, Principal principal, Resource resource, String resourceId,
+                      Permission... permissions) {
         Authorization authorization = existing;
         if (authorization == null) {
             authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setGroupId(groupId);
-            authorization.setUserId(userId);
+            authorization.setGroupId(principal.groupId());
+            authorization.setUserId(principal.userId());
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         }
@@ -83,7 +131,14 @@ public class EngineGrants {
         if (changed) {
             authorizations.saveAuthorization(authorization);
         }
-        written.add(key);
+    }
+
+    /** A group or a user: the engine keeps one authorization per principal, resource and resource id. */
+    private record Principal(String groupId, String userId) {
+        String key(Resource resource, String resourceId) {
+            return (groupId == null ? "user:" + userId : "group:" + groupId) + "|" + resource.resourceName() + "|"
+                    + resourceId;
+        }
     }
 
     @SuppressWarnings("unchecked")

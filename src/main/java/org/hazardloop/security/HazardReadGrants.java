@@ -77,11 +77,8 @@ public class HazardReadGrants {
             if (hazard.responsibleDepartment() != null) {
                 instanceReaders.add(hazard.responsibleDepartment());
             }
-            for (String group : instanceReaders) {
-                grants.toGroup(group, Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), ProcessInstancePermissions.READ);
-            }
-            grants.toUser(hazard.reporter(), Resources.PROCESS_INSTANCE, task.getProcessInstanceId(),
-                    ProcessInstancePermissions.READ);
+            grants.toGroupsAndUser(instanceReaders, hazard.reporter(), Resources.PROCESS_INSTANCE,
+                    task.getProcessInstanceId(), ProcessInstancePermissions.READ);
             letCandidatesHandOver(task.getId(), candidates);
         });
     }
@@ -90,17 +87,15 @@ public class HazardReadGrants {
      * The candidate department may also give the task back or hand it to a colleague (TASK_ASSIGN; who may hold it
      * is the claim rule's business). The engine's own grant to the department (READ, TASK_WORK) is written in this
      * same engine command and no query sees it before the command ends, so the permission is added to it just
-     * before the transaction commits, when it is there to be found.
+     * before the transaction commits, when it is there to be found. Should the task have ended in the same
+     * command, the engine has removed its grant with it, and nothing is written.
      */
     private void letCandidatesHandOver(String taskId, Set<String> candidates) {
         if (candidates.isEmpty()) {
             return;
         }
-        Runnable grant = () -> system.run(() -> {
-            if (taskService.createTaskQuery().taskId(taskId).count() > 0) {
-                candidates.forEach(group -> grants.toGroup(group, Resources.TASK, taskId, TaskPermissions.TASK_ASSIGN));
-            }
-        });
+        Runnable grant = () -> system.run(() -> candidates.forEach(
+                group -> grants.toExistingGroupGrant(group, Resources.TASK, taskId, TaskPermissions.TASK_ASSIGN)));
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             grant.run();
             return;

@@ -43,6 +43,8 @@ class LedgerTallyTest {
     private IdentityService identity;
     @Autowired
     private JdbcClient jdbc;
+    @Autowired
+    private javax.sql.DataSource dataSource;
 
     @Test
     void theFiguresFromTheTallyAreTheLedgersOwnCounts() {
@@ -68,6 +70,55 @@ class LedgerTallyTest {
         assertThat(summary.major()).isEqualTo(1);
         assertThat(summary.byStatus().get(HazardStatus.RECTIFYING)).isEqualTo(2);
         assertThat(summary.byStatus().get(HazardStatus.CLOSED)).isEqualTo(2);
+    }
+
+    @Test
+    void stepsOfHazardsOfOneUnitDoNotWaitForEachOthersTally() throws Exception {
+        String unit = "TW" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+        organization.addUnit(unit, "并发测试村", OrgLevel.VILLAGE, "T01");
+        for (int i = 0; i < 12; i++) {
+            report(unit);
+        }
+        // two hazards whose status change counts in the same tally row (same unit, status, grade and shard)
+        java.util.List<String> sameRow = jdbc.sql("""
+                        SELECT number FROM hl_hazard WHERE grid_unit = :unit
+                         ORDER BY MOD(ABS(HASHTEXT(number)), 4), number""")
+                .param("unit", unit).query(String.class).list();
+        String first = null;
+        String second = null;
+        for (int i = 1; i < sameRow.size() && second == null; i++) {
+            if (shard(sameRow.get(i)) == shard(sameRow.get(i - 1))) {
+                first = sameRow.get(i - 1);
+                second = sameRow.get(i);
+            }
+        }
+        assertThat(second).as("12 hazards over 4 shards share one").isNotNull();
+
+        try (java.sql.Connection one = dataSource.getConnection(); java.sql.Connection two = dataSource.getConnection()) {
+            one.setAutoCommit(false);
+            two.setAutoCommit(false);
+            closeInTransaction(one, first);
+            try (java.sql.Statement wait = two.createStatement()) {
+                wait.execute("SET LOCAL lock_timeout = '2s'");
+            }
+            // the first step is still open: the second changes the same tally row's count without waiting for it
+            closeInTransaction(two, second);
+            two.commit();
+            one.commit();
+        }
+        assertAgrees(unit);
+    }
+
+    private int shard(String number) {
+        return jdbc.sql("SELECT MOD(ABS(HASHTEXT(:number)), 4)").param("number", number).query(Integer.class).single();
+    }
+
+    private static void closeInTransaction(java.sql.Connection connection, String number) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement close = connection.prepareStatement(
+                "UPDATE hl_hazard SET status = 'CLOSED' WHERE number = ?")) {
+            close.setString(1, number);
+            assertThat(close.executeUpdate()).isEqualTo(1);
+        }
     }
 
     private void assertAgrees(String unit) {

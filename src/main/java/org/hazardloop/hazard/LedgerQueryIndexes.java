@@ -26,12 +26,7 @@ public class LedgerQueryIndexes extends StatementsMigration {
             "CREATE INDEX hl_hazard_sector_idx ON hl_hazard (sector)");
 
     public LedgerQueryIndexes() {
-        super("20", "ledger query indexes");
-    }
-
-    @Override
-    List<String> statements() {
-        return STATEMENTS;
+        super("20", "ledger query indexes", STATEMENTS);
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * <p>PostgreSQL only, like the tally itself.
  */
 @Component
-public class LedgerTallyAtCommitMigration extends StatementsMigration {
+public class LedgerTallyAtCommitMigration extends PostgresOnlyMigration {
 
     private static final List<String> STATEMENTS = List.of(
             "DROP TRIGGER hl_hazard_tally_update ON hl_hazard",
@@ -27,16 +27,6 @@ public class LedgerTallyAtCommitMigration extends StatementsMigration {
                     + " EXECUTE FUNCTION hl_hazard_tally_change()");
 
     public LedgerTallyAtCommitMigration() {
-        super("81", "ledger tally counts status changes at commit");
-    }
-
-    @Override
-    List<String> statements() {
-        return STATEMENTS;
-    }
-
-    @Override
-    String forDatabase(String statement, boolean postgres) {
-        return postgres ? statement : null;
+        super("81", "ledger tally counts status changes at commit", STATEMENTS);
     }
 }

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * migration for the same reason as {@link LedgerQueryIndexes}: the SQL differs by database.
  */
 @Component
-public class LedgerTallyMigration extends StatementsMigration {
+public class LedgerTallyMigration extends PostgresOnlyMigration {
 
     static final int SHARDS = 4;
 
@@ -87,16 +87,6 @@ public class LedgerTallyMigration extends StatementsMigration {
             "CREATE INDEX hl_hazard_department_status_idx ON hl_hazard (responsible_department, status)");
 
     public LedgerTallyMigration() {
-        super("80", "ledger tally and indexes for a million hazards");
-    }
-
-    @Override
-    List<String> statements() {
-        return STATEMENTS;
-    }
-
-    @Override
-    String forDatabase(String statement, boolean postgres) {
-        return postgres ? statement : null;
+        super("80", "ledger tally and indexes for a million hazards", STATEMENTS);
     }
 }

@@ -16,14 +16,18 @@ abstract class StatementsMigration implements JavaMigration {
 
     private final MigrationVersion version;
     private final String description;
+    private final List<String> statements;
 
-    StatementsMigration(String version, String description) {
+    StatementsMigration(String version, String description, List<String> statements) {
         this.version = MigrationVersion.fromVersion(version);
         this.description = description;
+        this.statements = List.copyOf(statements);
     }
 
     /** The statements as written. */
-    abstract List<String> statements();
+    final List<String> statements() {
+        return statements;
+    }
 
     /** The statement as this database runs it, or null where it does not apply. */
     abstract String forDatabase(String statement, boolean postgres);

@@ -80,16 +80,15 @@ public class EngineGrants {
     }
 
     /**
-     * Adds permissions to the group's grant on the resource if it has one; returns whether it had. For the grant the
-     * engine itself writes to a task's candidate group: if it is gone, so is the task, and nothing is written.
+     * Adds permissions to the group's grant on the resource if it has one. For the grant the engine itself writes to
+     * a task's candidate group: if it is gone, so is the task, and nothing is written.
      */
-    public boolean toExistingGroupGrant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-        Authorization existing = find(new Principal(groupId, null), resource, resourceId);
-        if (existing == null) {
-            return false;
+    public void toExistingGroupGrant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Principal group = new Principal(groupId, null);
+        Authorization existing = find(group, resource, resourceId);
+        if (existing != null) {
+            save(existing, group, resource, resourceId, permissions);
         }
-        save(existing, new Principal(groupId, null), resource, resourceId, permissions);
-        return true;
     }
 
     private void grant(String groupId, String userId, Resource resource, String resourceId, boolean isNew,

@@ -101,7 +101,7 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
             if (rows.isEmpty()) {
                 return new Round(0, 0, 0);
             }
-            List<CompletableFuture<?>> sends = rows.stream().map(this::send).toList();
+            List<CompletableFuture<?>> sends = sendInOrderOfTheirKeys(rows);
             long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
             List<Long> sent = new ArrayList<>();
             // A key whose event was not acknowledged has its later events of this round sent again later, after
@@ -129,6 +129,29 @@ public class OutboxRelay implements SmartLifecycle, DisposableBean {
             producerFactory.reset();
         }
         return round;
+    }
+
+    /**
+     * Hands the rows to the producer in their order. A send that fails at once (no metadata for the topic while the
+     * broker comes back, say) fails before the producer holds the record, and a later event of its key could then
+     * still be written ahead of it: that key's later rows are not handed over in this round, and wait for the next.
+     */
+    private List<CompletableFuture<?>> sendInOrderOfTheirKeys(List<OutboxRow> rows) {
+        Set<String> failedAtOnce = new HashSet<>();
+        List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            if (failedAtOnce.contains(row.key())) {
+                sends.add(CompletableFuture.failedFuture(new IllegalStateException(
+                        "not sent: an earlier event of its key failed to send")));
+                continue;
+            }
+            CompletableFuture<?> send = send(row);
+            if (send.isCompletedExceptionally()) {
+                failedAtOnce.add(row.key());
+            }
+            sends.add(send);
+        }
+        return sends;
     }
 
     private CompletableFuture<?> send(OutboxRow row) {

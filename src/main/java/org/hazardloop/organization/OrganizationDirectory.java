@@ -3,7 +3,10 @@ package org.hazardloop.organization;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.hazardloop.security.EngineSystemCalls;
@@ -11,7 +14,16 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Reads the supervision grid: units, departments, and who belongs to which department. */
+/**
+ * Reads the supervision grid: units, departments, and who belongs to which department.
+ *
+ * <p>Every step of every hazard asks for its grid unit, its departments and the safety offices over it, and the grid
+ * changes seldom: a unit or department looked up once is kept ({@link #forget} drops them all). Grid changes reach
+ * the application through {@link OrganizationWriter}, which calls {@link #forget} when its transaction ends, or by
+ * SQL followed by a restart (docs/security.md); lists and searches are always read from the database. A code that
+ * is not found is not kept, so a unit added later is found at once. Hand-written maps rather than a cache library:
+ * the entries are as many as the grid has units and departments, nothing expires, and nothing else needs one.
+ */
 @Service
 public class OrganizationDirectory {
 
@@ -27,6 +39,10 @@ public class OrganizationDirectory {
     private final JdbcClient jdbc;
     private final IdentityService identityService;
     private final EngineSystemCalls system;
+    private final Map<String, OrgUnit> unitsByCode = new ConcurrentHashMap<>();
+    private final Map<String, Department> departmentsByCode = new ConcurrentHashMap<>();
+    private final Map<String, Department> safetyOfficeByUnit = new ConcurrentHashMap<>();
+    private final Map<String, List<Department>> safetyOfficesOverUnit = new ConcurrentHashMap<>();
 
     public OrganizationDirectory(JdbcClient jdbc, IdentityService identityService, EngineSystemCalls system) {
         this.jdbc = jdbc;
@@ -35,15 +51,8 @@ public class OrganizationDirectory {
     }
 
     public Optional<OrgUnit> unit(String code) {
-        return jdbc.sql(UNIT_COLUMNS + " WHERE u.code = :code").param("code", code).query(UNIT).optional();
-    }
-
-    /** The units of these codes, in no particular order; unknown codes are left out. */
-    public List<OrgUnit> units(Collection<String> codes) {
-        if (codes.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(UNIT_COLUMNS + " WHERE u.code IN (:codes)").param("codes", codes).query(UNIT).list();
+        return kept(unitsByCode, code,
+                () -> jdbc.sql(UNIT_COLUMNS + " WHERE u.code = :code").param("code", code).query(UNIT).optional());
     }
 
     public List<OrgUnit> units() {
@@ -58,7 +67,8 @@ public class OrganizationDirectory {
     }
 
     public Optional<Department> department(String code) {
-        return jdbc.sql(DEPARTMENT_COLUMNS + " WHERE d.code = :code").param("code", code).query(DEPARTMENT).optional();
+        return kept(departmentsByCode, code, () -> jdbc.sql(DEPARTMENT_COLUMNS + " WHERE d.code = :code")
+                .param("code", code).query(DEPARTMENT).optional());
     }
 
     public List<Department> departments() {
@@ -84,7 +94,8 @@ public class OrganizationDirectory {
 
     /** The safety office in charge of a unit: its own, or else that of its nearest ancestor. */
     public Optional<Department> safetyOfficeFor(String unitCode) {
-        return unit(unitCode).flatMap(unit -> nearestSafetyOffice(unit.selfAndAncestors()));
+        return kept(safetyOfficeByUnit, unitCode,
+                () -> unit(unitCode).flatMap(unit -> nearestSafetyOffice(unit.selfAndAncestors())));
     }
 
     /** The safety office one level above the unit that owns {@code safetyOffice}: who lists and approves close-out. */
@@ -116,13 +127,42 @@ public class OrganizationDirectory {
 
     /** Every safety office of the unit and of the units above it: who oversees what happens in the unit. */
     public List<Department> safetyOfficesOver(String unitCode) {
+        List<Department> kept = unitCode == null ? null : safetyOfficesOverUnit.get(unitCode);
+        if (kept != null) {
+            return kept;
+        }
         List<String> units = unit(unitCode).map(OrgUnit::selfAndAncestors).orElse(List.of());
         if (units.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(DEPARTMENT_COLUMNS + " WHERE d.kind = 'SAFETY_OFFICE' AND d.unit_code IN (:units) ORDER BY d.code")
+        List<Department> offices = List.copyOf(jdbc.sql(DEPARTMENT_COLUMNS
+                        + " WHERE d.kind = 'SAFETY_OFFICE' AND d.unit_code IN (:units) ORDER BY d.code")
                 .param("units", units)
-                .query(DEPARTMENT).list();
+                .query(DEPARTMENT).list());
+        safetyOfficesOverUnit.put(unitCode, offices);
+        return offices;
+    }
+
+    /** Drops every unit and department kept: the next lookups read the grid as it is now. */
+    public void forget() {
+        unitsByCode.clear();
+        departmentsByCode.clear();
+        safetyOfficeByUnit.clear();
+        safetyOfficesOverUnit.clear();
+    }
+
+    /** The value kept for {@code key}, or else the one read, kept if found. */
+    private static <T> Optional<T> kept(Map<String, T> values, String key, Supplier<Optional<T>> read) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        T value = values.get(key);
+        if (value != null) {
+            return Optional.of(value);
+        }
+        Optional<T> found = read.get();
+        found.ifPresent(v -> values.put(key, v));
+        return found;
     }
 
     /**
@@ -132,6 +172,13 @@ public class OrganizationDirectory {
     public boolean isMember(String userId, String departmentCode) {
         if (userId == null || departmentCode == null) {
             return false;
+        }
+        // The user acting, logged in with this department among their groups: the engine itself authorizes the
+        // request by those groups. Any other answer is asked of the identity service.
+        var authentication = identityService.getCurrentAuthentication();
+        if (authentication != null && userId.equals(authentication.getUserId())
+                && authentication.getGroupIds() != null && authentication.getGroupIds().contains(departmentCode)) {
+            return true;
         }
         return system.call(() -> identityService.createUserQuery().userId(userId).memberOfGroup(departmentCode).count() > 0);
     }

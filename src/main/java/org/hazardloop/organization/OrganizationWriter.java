@@ -9,6 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Adds units and departments to the grid. Each department is kept as a Camunda group of the same id,
@@ -50,6 +52,7 @@ public class OrganizationWriter {
                 .param("code", code).param("name", name).param("level", level.name())
                 .param("parent", parentCode).param("path", path)
                 .update();
+        directoryForgetsWhenDone();
         return new OrgUnit(code, name, level, parentCode, path);
     }
 
@@ -63,6 +66,7 @@ public class OrganizationWriter {
             jdbc.sql("INSERT INTO hl_department (code, name, unit_code, kind) VALUES (:code, :name, :unit, :kind)")
                     .param("code", code).param("name", name).param("unit", unitCode).param("kind", kind.name())
                     .update();
+            directoryForgetsWhenDone();
         }
         ensureGroup(code, name);
         Department department = directory.department(code).orElseThrow();
@@ -78,6 +82,7 @@ public class OrganizationWriter {
      * thousands of them.
      */
     public void syncDepartmentGroups() {
+        directoryForgetsWhenDone();
         Map<String, Group> groups = identityService.createGroupQuery().list().stream()
                 .collect(Collectors.toMap(Group::getId, Function.identity()));
         for (Department department : directory.departments()) {
@@ -89,6 +94,23 @@ public class OrganizationWriter {
                 identityService.saveGroup(group);
             }
         }
+    }
+
+    /**
+     * The directory keeps what it has read of the grid: once this transaction has ended, committed or not, it reads
+     * the grid again. Not before: another request would keep what this one has not committed yet.
+     */
+    private void directoryForgetsWhenDone() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            directory.forget();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                directory.forget();
+            }
+        });
     }
 
     private void ensureGroup(String code, String name) {

@@ -3,16 +3,16 @@ package org.hazardloop.process;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.hazardloop.hazard.Hazard;
+import org.hazardloop.security.HazardReadGrants;
 
 /**
  * The shape every step listener shares. On {@code create} the task's own input variables are removed, so a
  * step that comes round again (rework, extension, close-out rejection) starts from an empty form and can never
  * pass on the previous round's answers, the task is named after its hazard, and the safety offices over the
  * hazard's grid unit may read it. On {@code assignment} (claim, hand-over, give back) the new assignee must belong
- * to the task's department, and the claim goes into the hazard's timeline. On {@code complete} a change to
+ * to the task's department, the claim goes into the hazard's timeline, and the department may from then on hand the
+ * task to a colleague. On {@code complete} a change to
  * the hazard's context is refused, the step's domain rule runs with what the user submitted, and the context is
  * projected again from the updated ledger; a refusal ({@code HazardRuleViolation}) rolls the whole completion back.
  */
@@ -42,8 +42,11 @@ abstract class StepTaskListener implements TaskListener {
                 Hazard hazard = context.nameTask(task);
                 participants.readGrants().taskCreated(task, hazard);
             }
-            case EVENTNAME_ASSIGNMENT -> participants.lifecycle().recordClaim(context.hazardNumber(task),
-                    currentActor.ofAssignment(task), task.getAssignee(), context.step(task), candidateGroups(task));
+            case EVENTNAME_ASSIGNMENT -> {
+                participants.lifecycle().recordClaim(context.hazardNumber(task), currentActor.ofAssignment(task),
+                        task.getAssignee(), context.step(task), HazardReadGrants.candidateGroups(task));
+                participants.readGrants().taskAssigned(task);
+            }
             case EVENTNAME_COMPLETE -> {
                 String hazardNumber = context.ensureContextUnchanged(task, inputVariables());
                 complete(task, hazardNumber, currentActor.of(task));
@@ -53,12 +56,5 @@ abstract class StepTaskListener implements TaskListener {
                 // only create, assignment and complete are bound in the BPMN
             }
         }
-    }
-
-    private static List<String> candidateGroups(DelegateTask task) {
-        return task.getCandidates().stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .toList();
     }
 }

@@ -54,10 +54,11 @@ public class EngineGrants {
 
     /**
      * The same as {@link #toGroup} for each group and {@link #toUser} for the user (if any), with one query for the
-     * grants the resource already has instead of one per group.
+     * grants the resource already has instead of one per group; none at all for a resource created in the current
+     * transaction ({@code isNew}), which nobody holds a grant on yet.
      */
     public void toGroupsAndUser(Collection<String> groupIds, String userId, Resource resource, String resourceId,
-                                Permission... permissions) {
+                                boolean isNew, Permission... permissions) {
         Set<String> written = writtenInThisTransaction();
         List<Principal> principals = new ArrayList<>();
         groupIds.forEach(group -> principals.add(new Principal(group, null)));
@@ -69,9 +70,11 @@ public class EngineGrants {
             return;
         }
         Map<Principal, Authorization> existing = new HashMap<>();
-        for (Authorization authorization : authorizations.createAuthorizationQuery()
-                .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).list()) {
-            existing.put(new Principal(authorization.getGroupId(), authorization.getUserId()), authorization);
+        if (!isNew) {
+            for (Authorization authorization : authorizations.createAuthorizationQuery()
+                    .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).list()) {
+                existing.put(new Principal(authorization.getGroupId(), authorization.getUserId()), authorization);
+            }
         }
         for (Principal principal : principals) {
             save(existing.get(principal), principal, resource, resourceId, permissions);
@@ -80,15 +83,17 @@ public class EngineGrants {
     }
 
     /**
-     * Adds permissions to the group's grant on the resource if it has one. For the grant the engine itself writes to
-     * a task's candidate group: if it is gone, so is the task, and nothing is written.
+     * Adds permissions to the group's grant on the resource if it has one, for the grant the engine itself writes to
+     * a task's candidate group. Returns whether there was one to find: there is none while the engine command that
+     * creates the task is still running, and none once the task is gone.
      */
-    public void toExistingGroupGrant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    public boolean toExistingGroupGrant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Principal group = new Principal(groupId, null);
         Authorization existing = find(group, resource, resourceId);
         if (existing != null) {
             save(existing, group, resource, resourceId, permissions);
         }
+        return existing != null;
     }
 
     private void grant(String groupId, String userId, Resource resource, String resourceId, boolean isNew,

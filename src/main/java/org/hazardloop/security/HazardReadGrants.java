@@ -56,15 +56,14 @@ public class HazardReadGrants {
         this.ledger = ledger;
     }
 
-    /** On a task's {@code create}: the oversight reads this task and its process instance. */
+    /**
+     * On a task's {@code create}: the oversight reads this task and its process instance. A hazard whose ledger entry
+     * names no process instance yet is being reported in this very transaction, so its process instance is new too
+     * and holds no grant to look for.
+     */
     public void taskCreated(DelegateTask task, Hazard hazard) {
         system.run(() -> {
-            Set<String> candidates = new LinkedHashSet<>();
-            for (IdentityLink link : task.getCandidates()) {
-                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-                    candidates.add(link.getGroupId());
-                }
-            }
+            Set<String> candidates = candidateGroups(task);
             List<String> overseers = organization.safetyOfficesOver(hazard.gridUnit()).stream()
                     .map(Department::code).toList();
             for (String office : overseers) {
@@ -78,50 +77,78 @@ public class HazardReadGrants {
                 instanceReaders.add(hazard.responsibleDepartment());
             }
             grants.toGroupsAndUser(instanceReaders, hazard.reporter(), Resources.PROCESS_INSTANCE,
-                    task.getProcessInstanceId(), ProcessInstancePermissions.READ);
-            letCandidatesHandOver(task.getId(), candidates);
+                    task.getProcessInstanceId(), hazard.processInstanceId() == null, ProcessInstancePermissions.READ);
         });
     }
 
     /**
-     * The candidate department may also give the task back or hand it to a colleague (TASK_ASSIGN; who may hold it
-     * is the claim rule's business). The engine's own grant to the department (READ, TASK_WORK) is written in this
-     * same engine command and no query sees it before the command ends, so the permission is added to it just
-     * before the transaction commits, when it is there to be found. Should the task have ended in the same
-     * command, the engine has removed its grant with it, and nothing is written.
+     * On a task's {@code assignment} to someone: its candidate department may from now on also give it to a
+     * colleague (TASK_ASSIGN on the engine's own grant to the department; who may hold it is the claim rule's
+     * business). Nobody needs it before: an unclaimed task is claimed, for oneself or for a colleague, with the
+     * TASK_WORK the department already has, and Tasklist offers a new assignee only once a task is held. So the
+     * permission is written on the first claim, in the claim's own transaction, instead of on every task.
+     *
+     * <p>The engine writes its grant in the engine command that creates the task, and no query finds it before that
+     * command ends: a task claimed in the same command it was created in gets the permission just before the
+     * transaction commits. Should the task have ended by then, the engine has removed the grant with it, and
+     * nothing is written.
      */
-    private void letCandidatesHandOver(String taskId, Set<String> candidates) {
+    public void taskAssigned(DelegateTask task) {
+        if (task.getAssignee() == null) {
+            return;
+        }
+        Set<String> candidates = candidateGroups(task);
         if (candidates.isEmpty()) {
             return;
         }
-        Runnable grant = () -> system.run(() -> candidates.forEach(
+        String taskId = task.getId();
+        boolean granted = system.call(() -> candidates.stream().allMatch(
                 group -> grants.toExistingGroupGrant(group, Resources.TASK, taskId, TaskPermissions.TASK_ASSIGN)));
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            grant.run();
+        if (granted || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                grant.run();
+                system.run(() -> candidates.forEach(group ->
+                        grants.toExistingGroupGrant(group, Resources.TASK, taskId, TaskPermissions.TASK_ASSIGN)));
             }
         });
     }
 
+    /** The task's candidate departments (groups), in the order the engine gives them. */
+    public static Set<String> candidateGroups(DelegateTask task) {
+        Set<String> candidates = new LinkedHashSet<>();
+        for (IdentityLink link : task.getCandidates()) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+                candidates.add(link.getGroupId());
+            }
+        }
+        return candidates;
+    }
+
     /**
      * A deadline notice tells a department to act (逐级督办): it may read the hazard's process and open tasks, even
-     * when it is not above the hazard's grid unit (a department of another unit was made responsible). Runs in the
-     * timer job's transaction, without a user.
+     * when it is not above the hazard's grid unit (a department of another unit was made responsible). The responsible
+     * department and the safety offices over the hazard's unit read them already (granted when each task was
+     * created), so only a department beyond them gets grants. Runs in the timer job's transaction, without a user.
      */
     @EventListener
     public void escalated(HazardEscalationRecorded escalation) {
         String department = escalation.target().department();
-        ledger.find(escalation.hazardNumber()).map(Hazard::processInstanceId).ifPresent(instance -> system.run(() -> {
-            grants.toGroup(department, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
-            for (Task task : taskService.createTaskQuery().processInstanceId(instance).list()) {
-                grants.toGroup(department, Resources.TASK, task.getId(), TaskPermissions.READ);
-            }
-        }));
+        ledger.find(escalation.hazardNumber())
+                .filter(hazard -> !readsAlready(department, hazard))
+                .map(Hazard::processInstanceId).ifPresent(instance -> system.run(() -> {
+                    grants.toGroup(department, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ);
+                    for (Task task : taskService.createTaskQuery().processInstanceId(instance).list()) {
+                        grants.toGroup(department, Resources.TASK, task.getId(), TaskPermissions.READ);
+                    }
+                }));
+    }
+
+    private boolean readsAlready(String department, Hazard hazard) {
+        return department.equals(hazard.responsibleDepartment()) || organization.safetyOfficesOver(hazard.gridUnit())
+                .stream().anyMatch(office -> office.code().equals(department));
     }
 
     /**

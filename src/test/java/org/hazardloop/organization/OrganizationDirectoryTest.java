@@ -29,9 +29,14 @@ class OrganizationDirectoryTest extends TestGridTest {
         writer.addDepartment(grid.code("D-FIRE"), "测试区消防", grid.code("D"), DepartmentKind.INDUSTRY);
 
         assertThat(directory.safetyOfficeFor(grid.code("V"))).map(Department::code).contains(grid.code("C-SAFETY"));
+        assertThat(directory.safetyOfficesOver(grid.code("V"))).extracting(Department::code)
+                .containsExactly(grid.code("C-SAFETY"));
 
+        // the directory keeps what it read: a department added through the writer is seen at once all the same
         writer.addDepartment(grid.code("T-SAFETY"), "测试镇安委办", grid.code("T"), DepartmentKind.SAFETY_OFFICE);
         assertThat(directory.safetyOfficeFor(grid.code("V"))).map(Department::code).contains(grid.code("T-SAFETY"));
+        assertThat(directory.safetyOfficesOver(grid.code("V"))).extracting(Department::code)
+                .containsExactly(grid.code("C-SAFETY"), grid.code("T-SAFETY"));
         // one level up from the town office skips the district, which has none, to the city office
         assertThat(directory.supervisingSafetyOffice(grid.code("T-SAFETY"))).map(Department::code)
                 .contains(grid.code("C-SAFETY"));

@@ -367,6 +367,38 @@ class AuthorizationMatrixTest {
         assertThat(driver.task(number).getAssignee()).isNull();
     }
 
+    @Test
+    void aTaskIsHandedToAColleagueByClaimingItForThemAndOnceHeldByChangingItsAssignee() {
+        String number = workable.at(T01_FIRE_RECTIFICATION);
+        String taskId = driver.task(number).getId();
+        String colleague = driver.newUser("fire-colleague", "T01-FIRE");
+        Client fireOfficer = Client.basic(port, "fire-officer", DEMO_PASSWORD);
+        try {
+            // unclaimed: handed over by claiming it for the colleague, with the department's own TASK_WORK
+            assertThat(fireOfficer.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", colleague)).status())
+                    .isEqualTo(204);
+            assertThat(driver.task(number).getAssignee()).isEqualTo(colleague);
+
+            // held: the department may now give it to another member (TASK_ASSIGN), and only to a member
+            Client.Response toBuilding = fireOfficer.post("/engine-rest/task/" + taskId + "/assignee",
+                    Map.of("userId", "building-officer"));
+            assertThat(toBuilding.status()).as(toBuilding.toString()).isEqualTo(403);
+            assertThat(toBuilding.json().path("message").asText()).startsWith("不能认领此任务");
+            Client.Response back = fireOfficer.post("/engine-rest/task/" + taskId + "/assignee",
+                    Map.of("userId", "fire-officer"));
+            assertThat(back.status()).as(back.toString()).isEqualTo(204);
+            assertThat(driver.task(number).getAssignee()).isEqualTo("fire-officer");
+
+            List<TimelineEntry> timeline = driver.timeline(number);
+            assertThat(timeline.subList(timeline.size() - 2, timeline.size()))
+                    .extracting(entry -> entry.action().name(), TimelineEntry::actor, entry -> entry.details().get("assignee"))
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("CLAIMED", "fire-officer", colleague),
+                            org.assertj.core.groups.Tuple.tuple("CLAIMED", "fire-officer", "fire-officer"));
+        } finally {
+            driver.removeUsers();
+        }
+    }
+
     // --- reporting --------------------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "{0}")

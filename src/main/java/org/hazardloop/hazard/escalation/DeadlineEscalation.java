@@ -3,14 +3,11 @@ package org.hazardloop.hazard.escalation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.hazardloop.hazard.Hazard;
 import org.hazardloop.hazard.HazardLedger;
 import org.hazardloop.hazard.HazardLoopProperties;
@@ -161,19 +158,8 @@ public class DeadlineEscalation {
     EscalationChain chainOf(Hazard hazard) {
         Department responsible = organization.department(hazard.responsibleDepartment())
                 .orElseThrow(() -> new IllegalStateException("unknown department " + hazard.responsibleDepartment()));
-        // Every timer of a hazard asks for its chain: the units and their safety offices in two queries, not two
-        // per level of the grid.
-        List<String> codes = unit(responsible.unitCode()).selfAndAncestors();
-        Map<String, OrgUnit> byCode = organization.units(codes).stream()
-                .collect(Collectors.toMap(OrgUnit::code, Function.identity()));
-        List<OrgUnit> units = new ArrayList<>();
-        for (String code : codes) {
-            OrgUnit unit = byCode.get(code);
-            if (unit == null) {
-                throw new IllegalStateException("unknown grid unit " + code);
-            }
-            units.add(unit);
-        }
+        // Every timer of a hazard asks for its chain: the directory keeps the grid's units and offices.
+        List<OrgUnit> units = unit(responsible.unitCode()).selfAndAncestors().stream().map(this::unit).toList();
         Map<String, Department> offices = new HashMap<>();
         // one office per unit, the first by code, as before: the list comes ordered by code
         for (Department office : organization.safetyOfficesOver(responsible.unitCode())) {

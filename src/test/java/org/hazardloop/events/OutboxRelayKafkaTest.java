@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,14 +102,60 @@ class OutboxRelayKafkaTest {
         assertThat(second.sentCount()).as("second relay's share").isPositive();
     }
 
+    @Test
+    void aKeysLaterEventIsNotSentAheadOfOneThatFailedToSendAtOnce() {
+        kafkaAdmin.createOrModifyTopics(TopicBuilder.name(TOPIC).partitions(3).build());
+        String prefix = "relay-held-" + UUID.randomUUID() + "-";
+        String held = prefix + "held";
+        String other = prefix + "other";
+        applicationRelay.stop();
+        // a producer that refuses records over 4 KB before sending them: the first event of one key is refused at once
+        OutboxRelay relay = relay("held", Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4096));
+        try {
+            transaction.executeWithoutResult(status -> {
+                outbox.append(new OutboxMessage(TOPIC, held, held + "/1", "test.counted", held, null,
+                        OffsetDateTime.now(), Map.of("key", held, "sequence", 1, "filler", "x".repeat(8192))));
+                outbox.append(new OutboxMessage(TOPIC, held, held + "/2", "test.counted", held, null,
+                        OffsetDateTime.now(), Map.of("key", held, "sequence", 2)));
+                outbox.append(new OutboxMessage(TOPIC, other, other + "/1", "test.counted", other, null,
+                        OffsetDateTime.now(), Map.of("key", other, "sequence", 1)));
+            });
+            // rounds until this test's rows have been tried (older unsent rows of the shared database go first)
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                relay.relayOnce();
+                return unsent(other) == 0 && attempts(held + "/1") > 0;
+            });
+
+            List<String> ids = new KafkaTopicReader(broker.getBrokersAsString())
+                    .read(TOPIC, record -> record.key() != null && record.key().startsWith(prefix)).stream()
+                    .map(record -> header(record, "ce_id")).toList();
+            assertThat(ids).containsExactly(other + "/1");
+            assertThat(unsent(held)).as("both events of the refused key wait in the outbox").isEqualTo(2);
+        } finally {
+            jdbc.sql("DELETE FROM hl_outbox WHERE message_key LIKE :prefix").param("prefix", prefix + "%").update();
+            relay.destroy();
+            applicationRelay.start();
+        }
+    }
+
     /** A relay as another application instance runs it: its own producer, the same database. */
     private OutboxRelay relay(String name) {
-        var producers = EventsConfiguration.outboxProducerFactory(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ProducerConfig.CLIENT_ID_CONFIG, "relay-test-" + name));
+        return relay(name, Map.of());
+    }
+
+    private OutboxRelay relay(String name, Map<String, Object> producerSettings) {
+        Map<String, Object> settings = new HashMap<>(producerSettings);
+        settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "relay-test-" + name);
+        var producers = EventsConfiguration.outboxProducerFactory(settings);
         return new OutboxRelay(name, store, transaction, producers, signal,
                 new EventsProperties.Relay(5, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10)),
                 Duration.ofDays(7), () -> true, Clock.systemUTC(), false);
+    }
+
+    private long attempts(String eventId) {
+        return jdbc.sql("SELECT attempts FROM hl_outbox WHERE event_id = :id").param("id", eventId)
+                .query(Long.class).single();
     }
 
     private long unsent(String prefix) {

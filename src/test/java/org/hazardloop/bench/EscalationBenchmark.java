@@ -1,13 +1,8 @@
 package org.hazardloop.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -20,9 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,12 +27,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.hazardloop.events.EventsProperties;
-import org.hazardloop.hazard.Hazard;
-import org.hazardloop.hazard.HazardLedger;
-import org.hazardloop.process.HazardContext;
-import org.hazardloop.process.ProcessVariables;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Measurement 2: escalation latency. N hazards are open in rectification, each with the process's deadline timers;
@@ -49,20 +36,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Then a burst: a number of deadlines at the same instant, drained at a rate compared with bare Camunda timers
  * falling due the same way in the same engine. Both again with the job executor's untuned Camunda defaults.
  *
- * <p>The open hazards are put in place the way a data migration would: ledger rows written in batches (status
- * RECTIFYING, assigned to T01-FIRE, deadline in force), and each hazard's process started at
- * {@code Task_RectifyHazard} with the context projected from its ledger row, in the transaction that links it —
- * the engine then creates the task and its timers exactly as after an assignment (see {@link #open} for the
- * background ones). Reporting and assigning 50,000 hazards through the loop would take most of the run; what
- * fires is the application's own timer path.
+ * <p>The open hazards are put in place the way a data migration would ({@link RectifyingHazards}): ledger rows
+ * written in batches and each measured hazard's process started at {@code Task_RectifyHazard} through the
+ * application's full path, in the transaction that links it. The background ones — deadlines weeks ahead, there to
+ * fill the engine's job and runtime tables — are one such process, started without the application's task
+ * listeners, and copies of its engine rows made in SQL ({@link EngineRowCopy}): a deployment gathers 50,000 open
+ * deadlines over months, the run has minutes. What fires is the application's own timer path.
  */
 final class EscalationBenchmark {
 
     static final String SECTION = "2. Escalation latency";
     static final String BARE_TIMER_KEY = "BenchBareTimer";
-    /** Background hazards started per transaction. */
-    private static final int BATCH = 20;
-    private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
     /** The Camunda job executor's defaults, for the untuned baseline. */
     static final Map<String, String> UNTUNED = Map.of(
@@ -315,105 +299,23 @@ final class EscalationBenchmark {
     }
 
     /**
-     * Puts hazards in rectification with these deadlines: ledger rows in batches, then each process started at
-     * {@code Task_RectifyHazard} and linked, from four threads. Returns their numbers.
-     *
-     * <p>{@value #BATCH} hazards to a transaction. Measured hazards take the application's full path (its task
-     * listeners name the task and write the read grants, as after an assignment). The background ones — whose
-     * deadlines lie weeks ahead and only fill the job table — are started without the application's task
-     * listeners: their timer jobs are the same, and what the open deadlines weigh on, the engine's job acquisition
-     * and runtime tables, is complete; the read grants they lack are rows reached by unique index only. This keeps
-     * the set-up of 50,000 open deadlines within the run's time.
+     * Puts hazards in rectification with these deadlines ({@link RectifyingHazards}): measured ones through the
+     * application's full path, background ones as a template started through the engine and copies of its rows.
+     * Returns their numbers.
      */
     private List<String> open(List<Instant> deadlines, boolean background) throws Exception {
         if (deadlines.isEmpty()) {
             return List.of();
         }
         long started = System.nanoTime();
-        JdbcClient jdbc = environment.bean(JdbcClient.class);
-        String path = jdbc.sql("SELECT path FROM hl_org_unit WHERE code = :code").param("code", ClosedLoops.GRID_UNIT)
-                .query(String.class).single();
-        int year = OffsetDateTime.now(BEIJING).getYear();
-        // numbers from the application's own sequence, as reporting would give them
-        List<String> numbers = jdbc.sql("SELECT nextval('hl_hazard_number_seq') FROM generate_series(1, :n)")
-                .param("n", deadlines.size()).query(Long.class).list().stream()
-                .map(n -> "YH-%d-%06d".formatted(year, n)).toList();
-        insertLedgerRows(numbers, deadlines, path);
-        HazardLedger ledger = environment.bean(HazardLedger.class);
-        RuntimeService runtime = environment.bean(RuntimeService.class);
-        TransactionTemplate transaction = environment.bean(TransactionTemplate.class);
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        AtomicBoolean failed = new AtomicBoolean();
-        int perTransaction = BATCH;
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (int from = 0; from < numbers.size(); from += perTransaction) {
-                List<String> batch = numbers.subList(from, Math.min(from + perTransaction, numbers.size()));
-                work.add(threads.submit(() -> transaction.executeWithoutResult(status -> {
-                    for (String number : batch) {
-                        Hazard hazard = ledger.find(number).orElseThrow();
-                        var start = runtime.createProcessInstanceByKey(ProcessVariables.PROCESS_KEY)
-                                .businessKey(number)
-                                .setVariables(HazardContext.of(hazard).variables())
-                                .startBeforeActivity("Task_RectifyHazard");
-                        String instance = (background ? start.execute(true, false) : start.execute()).getId();
-                        ledger.linkProcessInstance(number, instance);
-                    }
-                })));
-            }
-            for (Future<?> f : work) {
-                try {
-                    f.get();
-                } catch (Exception e) {
-                    if (failed.compareAndSet(false, true)) {
-                        results.note("Escalation: opening a hazard failed: " + e.getMessage());
-                    }
-                }
-            }
-        } finally {
-            threads.shutdown();
-        }
+        // the application's beans as they are now: the phase restarts it with the job executor's defaults
+        RectifyingHazards hazards = new RectifyingHazards(environment.context(), runId + "-escalation-", results::note);
+        List<String> numbers = background ? hazards.openBackground(deadlines) : hazards.open(deadlines);
         if (!background) {
             millisPerHazard = (System.nanoTime() - started) / 1e6 / numbers.size();
         }
         open += numbers.size();
         return numbers;
-    }
-
-    private void insertLedgerRows(List<String> numbers, List<Instant> deadlines, String path) throws Exception {
-        DataSource dataSource = environment.bean(DataSource.class);
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO hl_hazard (number, report_id, title, description, sector, location, grid_unit, grid_path,
-                        safety_office, supervising_office, reporter, discovered_at, reported_at, status, grade, risk_level,
-                        measures, responsible_department, responsible_person, funds, deadline, contingency_plan,
-                        assigned_by, deadline_version)
-                    VALUES (?, ?, '消防通道堆放杂物', '3 号仓库东侧消防通道被纸箱堵塞', 'FIRE', '长安镇新华社区工业路 18 号', ?, ?,
-                        ?, ?, 'inspector', ?, ?, 'RECTIFYING', 'GENERAL', 'YELLOW', '清理堆放物，设置警示标识',
-                        ?, ?, 1000.00, ?, '专人值守，配备灭火器', 'supervisor', 1)""")) {
-                Timestamp reported = Timestamp.from(Instant.now().minus(Duration.ofDays(1)));
-                for (int i = 0; i < numbers.size(); i++) {
-                    insert.setString(1, numbers.get(i));
-                    insert.setString(2, runId + "-escalation-" + numbers.get(i));
-                    insert.setString(3, ClosedLoops.GRID_UNIT);
-                    insert.setString(4, path);
-                    insert.setString(5, ClosedLoops.SAFETY_OFFICE);
-                    insert.setString(6, ClosedLoops.SUPERVISING_OFFICE);
-                    insert.setTimestamp(7, reported);
-                    insert.setTimestamp(8, reported);
-                    insert.setString(9, ClosedLoops.FIRE_DEPARTMENT);
-                    insert.setString(10, ClosedLoops.FIRE_OFFICER);
-                    insert.setTimestamp(11, Timestamp.from(deadlines.get(i)));
-                    insert.addBatch();
-                    if (i % 1000 == 999) {
-                        insert.executeBatch();
-                    }
-                }
-                insert.executeBatch();
-            }
-            connection.commit();
-        }
     }
 
     /** The bare timer process: a user task with a non-interrupting timer at {@code ${due}} whose path does nothing but note the time. */

@@ -28,6 +28,7 @@ final class BenchmarkEnvironment implements AutoCloseable {
     private final Path kafkaLog;
     private final BenchmarkSettings settings;
     private ConfigurableApplicationContext context;
+    private AutovacuumStandIn autovacuum;
 
     private BenchmarkEnvironment(BenchmarkSettings settings, EmbeddedKafkaServer kafka, Path kafkaLog) {
         this.settings = settings;
@@ -42,6 +43,9 @@ final class BenchmarkEnvironment implements AutoCloseable {
             kafka.start();
             BenchmarkEnvironment environment = new BenchmarkEnvironment(settings, kafka, log);
             environment.startApplication(Map.of());
+            var env = environment.context.getEnvironment();
+            environment.autovacuum = AutovacuumStandIn.startIfNeeded(env.getProperty("spring.datasource.url"),
+                    env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password", ""));
             return environment;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -99,9 +103,18 @@ final class BenchmarkEnvironment implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** Who keeps the planner's statistics and the tables' dead rows in check during the run. */
+    String autovacuum() {
+        return autovacuum.active() ? "off on this server; the benchmark's stand-in ran " + autovacuum.summary()
+                + " (AutovacuumStandIn)" : "on (the server's own)";
+    }
+
     @Override
     public void close() {
         try {
+            if (autovacuum != null) {
+                autovacuum.close();
+            }
             if (context != null) {
                 context.close();
             }

@@ -109,6 +109,7 @@ final class BenchmarkRunner {
                     timed(results, "escalation", () -> new EscalationBenchmark(environment, settings, results, runId).run());
                 }
             } finally {
+                results.fact("autovacuum", environment.autovacuum());
                 if (settings.removeBaseline()) {
                     // the escalation phase restarts the application: ask the running engine
                     RepositoryService current = environment.bean(RepositoryService.class);

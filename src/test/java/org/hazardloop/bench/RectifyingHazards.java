@@ -1,8 +1,5 @@
 package org.hazardloop.bench;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.hazardloop.hazard.Hazard;
 import org.hazardloop.hazard.HazardLedger;
@@ -41,13 +37,14 @@ final class RectifyingHazards {
 
     /** Measured hazards started per transaction. */
     private static final int BATCH = 20;
+    /** Ledger rows written per statement. */
+    private static final int LEDGER_ROWS_PER_STATEMENT = 5_000;
     /** Background copies made per statement (and transaction), unless told otherwise. */
     private static final int COPIES_PER_BATCH = 5_000;
     /** Batches of copies made at the same time, each in a transaction of its own. */
     private static final int COPY_THREADS = 2;
 
     private final JdbcClient jdbc;
-    private final DataSource dataSource;
     private final HazardLedger ledger;
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
@@ -58,7 +55,6 @@ final class RectifyingHazards {
     /** {@code problems} hears of a batch that could not be opened; the others go on. */
     RectifyingHazards(ApplicationContext context, String reportIdPrefix, Consumer<String> problems) {
         this.jdbc = context.getBean(JdbcClient.class);
-        this.dataSource = context.getBean(DataSource.class);
         this.ledger = context.getBean(HazardLedger.class);
         this.runtime = context.getBean(RuntimeService.class);
         this.transaction = context.getBean(TransactionTemplate.class);
@@ -177,42 +173,36 @@ final class RectifyingHazards {
                 .map(n -> "YH-%d-%06d".formatted(year, n)).toList();
     }
 
+    /**
+     * The hazards' ledger rows, {@value #LEDGER_ROWS_PER_STATEMENT} to a statement: one {@code INSERT … SELECT} over
+     * arrays of numbers and deadlines, so that the tally's statement trigger counts each batch once rather than
+     * each row (the measured hazards' few hundred rows and the background's tens of thousands alike).
+     */
     private void insertLedgerRows(List<String> numbers, List<Instant> deadlines) {
         String path = jdbc.sql("SELECT path FROM hl_org_unit WHERE code = :code").param("code", ClosedLoops.GRID_UNIT)
                 .query(String.class).single();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO hl_hazard (number, report_id, title, description, sector, location, grid_unit, grid_path,
-                        safety_office, supervising_office, reporter, discovered_at, reported_at, status, grade, risk_level,
-                        measures, responsible_department, responsible_person, funds, deadline, contingency_plan,
-                        assigned_by, deadline_version)
-                    VALUES (?, ?, '消防通道堆放杂物', '3 号仓库东侧消防通道被纸箱堵塞', 'FIRE', '长安镇新华社区工业路 18 号', ?, ?,
-                        ?, ?, 'inspector', ?, ?, 'RECTIFYING', 'GENERAL', 'YELLOW', '清理堆放物，设置警示标识',
-                        ?, ?, 1000.00, ?, '专人值守，配备灭火器', 'supervisor', 1)""")) {
-                Timestamp reported = Timestamp.from(Instant.now().minus(Duration.ofDays(1)));
-                for (int i = 0; i < numbers.size(); i++) {
-                    insert.setString(1, numbers.get(i));
-                    insert.setString(2, reportIdPrefix + numbers.get(i));
-                    insert.setString(3, ClosedLoops.GRID_UNIT);
-                    insert.setString(4, path);
-                    insert.setString(5, ClosedLoops.SAFETY_OFFICE);
-                    insert.setString(6, ClosedLoops.SUPERVISING_OFFICE);
-                    insert.setTimestamp(7, reported);
-                    insert.setTimestamp(8, reported);
-                    insert.setString(9, ClosedLoops.FIRE_DEPARTMENT);
-                    insert.setString(10, ClosedLoops.FIRE_OFFICER);
-                    insert.setTimestamp(11, Timestamp.from(deadlines.get(i)));
-                    insert.addBatch();
-                    if (i % 1000 == 999) {
-                        insert.executeBatch();
-                    }
-                }
-                insert.executeBatch();
+        Timestamp reported = Timestamp.from(Instant.now().minus(Duration.ofDays(1)));
+        transaction.executeWithoutResult(status -> {
+            for (int from = 0; from < numbers.size(); from += LEDGER_ROWS_PER_STATEMENT) {
+                int to = Math.min(from + LEDGER_ROWS_PER_STATEMENT, numbers.size());
+                String[] batch = numbers.subList(from, to).toArray(String[]::new);
+                long[] due = deadlines.subList(from, to).stream().mapToLong(Instant::toEpochMilli).toArray();
+                // positional: a named parameter holding an array would be expanded into a list of values
+                jdbc.sql("""
+                        INSERT INTO hl_hazard (number, report_id, title, description, sector, location, grid_unit,
+                            grid_path, safety_office, supervising_office, reporter, discovered_at, reported_at, status,
+                            grade, risk_level, measures, responsible_department, responsible_person, funds, deadline,
+                            contingency_plan, assigned_by, deadline_version)
+                        SELECT h.number, ? || h.number, '消防通道堆放杂物', '3 号仓库东侧消防通道被纸箱堵塞', 'FIRE',
+                            '长安镇新华社区工业路 18 号', ?, ?, ?, ?, 'inspector', ?, ?, 'RECTIFYING', 'GENERAL', 'YELLOW',
+                            '清理堆放物，设置警示标识', ?, ?, 1000.00, TIMESTAMPTZ 'epoch' + h.deadline_ms * INTERVAL '1 millisecond',
+                            '专人值守，配备灭火器', 'supervisor', 1
+                          FROM unnest(?::text[], ?::bigint[]) AS h(number, deadline_ms)""")
+                        .params(reportIdPrefix, ClosedLoops.GRID_UNIT, path, ClosedLoops.SAFETY_OFFICE,
+                                ClosedLoops.SUPERVISING_OFFICE, reported, reported, ClosedLoops.FIRE_DEPARTMENT,
+                                ClosedLoops.FIRE_OFFICER, batch, due)
+                        .update();
             }
-            connection.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("ledger rows not written", e);
-        }
+        });
     }
 }

@@ -44,7 +44,7 @@ final class BenchmarkEnvironment implements AutoCloseable {
             BenchmarkEnvironment environment = new BenchmarkEnvironment(settings, kafka, log);
             environment.startApplication(Map.of());
             var env = environment.context.getEnvironment();
-            environment.autovacuum = AutovacuumStandIn.startIfNeeded(env.getProperty("spring.datasource.url"),
+            environment.autovacuum = AutovacuumStandIn.forDatabase(env.getProperty("spring.datasource.url"),
                     env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password", ""));
             return environment;
         } catch (IOException e) {
@@ -103,6 +103,18 @@ final class BenchmarkEnvironment implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /**
+     * Brings the tables' statistics and dead rows to where autovacuum keeps them, before a measurement
+     * ({@link AutovacuumStandIn#catchUp}).
+     */
+    void settle(List<String> tablesIfAutovacuumIsOn) {
+        autovacuum.catchUp(tablesIfAutovacuumIsOn);
+    }
+
+    void settle() {
+        settle(List.of());
+    }
+
     /** Who keeps the planner's statistics and the tables' dead rows in check during the run. */
     String autovacuum() {
         return autovacuum.active() ? "off on this server; the benchmark's stand-in ran " + autovacuum.summary()
@@ -112,9 +124,6 @@ final class BenchmarkEnvironment implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (autovacuum != null) {
-                autovacuum.close();
-            }
             if (context != null) {
                 context.close();
             }

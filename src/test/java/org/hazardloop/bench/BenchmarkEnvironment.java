@@ -124,6 +124,9 @@ final class BenchmarkEnvironment implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (autovacuum != null) {
+                autovacuum.close();
+            }
             if (context != null) {
                 context.close();
             }

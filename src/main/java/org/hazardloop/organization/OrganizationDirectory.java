@@ -17,12 +17,14 @@ import org.springframework.stereotype.Service;
 /**
  * Reads the supervision grid: units, departments, and who belongs to which department.
  *
- * <p>Every step of every hazard asks for its grid unit, its departments and the safety offices over it, and the grid
- * changes seldom: a unit or department looked up once is kept ({@link #forget} drops them all). Grid changes reach
- * the application through {@link OrganizationWriter}, which calls {@link #forget} when its transaction ends, or by
- * SQL followed by a restart (docs/security.md); lists and searches are always read from the database. A code that
- * is not found is not kept, so a unit added later is found at once. Hand-written maps rather than a cache library:
- * the entries are as many as the grid has units and departments, nothing expires, and nothing else needs one.
+ * <p>Every step of every hazard asks for its grid unit and its departments, and these change seldom: a unit or
+ * department looked up by its code is kept ({@link #forget} drops them all). New ones are inserted, and a code that
+ * is not found is not kept, so a unit or department added later, by any instance, is found at once; their names and
+ * places change only by SQL, followed by a restart (docs/security.md). Which safety offices are in charge of a unit,
+ * and which oversee it, is read from the database each time: it decides who is granted what on each new task, and an
+ * office added through another instance sharing the database must be counted from its first hazard. Hand-written
+ * maps rather than a cache library: the entries are as many as the grid has units and departments, nothing expires,
+ * and nothing else needs one.
  */
 @Service
 public class OrganizationDirectory {
@@ -41,8 +43,6 @@ public class OrganizationDirectory {
     private final EngineSystemCalls system;
     private final Map<String, OrgUnit> unitsByCode = new ConcurrentHashMap<>();
     private final Map<String, Department> departmentsByCode = new ConcurrentHashMap<>();
-    private final Map<String, Department> safetyOfficeByUnit = new ConcurrentHashMap<>();
-    private final Map<String, List<Department>> safetyOfficesOverUnit = new ConcurrentHashMap<>();
 
     public OrganizationDirectory(JdbcClient jdbc, IdentityService identityService, EngineSystemCalls system) {
         this.jdbc = jdbc;
@@ -94,8 +94,7 @@ public class OrganizationDirectory {
 
     /** The safety office in charge of a unit: its own, or else that of its nearest ancestor. */
     public Optional<Department> safetyOfficeFor(String unitCode) {
-        return kept(safetyOfficeByUnit, unitCode,
-                () -> unit(unitCode).flatMap(unit -> nearestSafetyOffice(unit.selfAndAncestors())));
+        return unit(unitCode).flatMap(unit -> nearestSafetyOffice(unit.selfAndAncestors()));
     }
 
     /** The safety office one level above the unit that owns {@code safetyOffice}: who lists and approves close-out. */
@@ -127,28 +126,19 @@ public class OrganizationDirectory {
 
     /** Every safety office of the unit and of the units above it: who oversees what happens in the unit. */
     public List<Department> safetyOfficesOver(String unitCode) {
-        List<Department> kept = unitCode == null ? null : safetyOfficesOverUnit.get(unitCode);
-        if (kept != null) {
-            return kept;
-        }
         List<String> units = unit(unitCode).map(OrgUnit::selfAndAncestors).orElse(List.of());
         if (units.isEmpty()) {
             return List.of();
         }
-        List<Department> offices = List.copyOf(jdbc.sql(DEPARTMENT_COLUMNS
-                        + " WHERE d.kind = 'SAFETY_OFFICE' AND d.unit_code IN (:units) ORDER BY d.code")
+        return jdbc.sql(DEPARTMENT_COLUMNS + " WHERE d.kind = 'SAFETY_OFFICE' AND d.unit_code IN (:units) ORDER BY d.code")
                 .param("units", units)
-                .query(DEPARTMENT).list());
-        safetyOfficesOverUnit.put(unitCode, offices);
-        return offices;
+                .query(DEPARTMENT).list();
     }
 
     /** Drops every unit and department kept: the next lookups read the grid as it is now. */
     public void forget() {
         unitsByCode.clear();
         departmentsByCode.clear();
-        safetyOfficeByUnit.clear();
-        safetyOfficesOverUnit.clear();
     }
 
     /** The value kept for {@code key}, or else the one read, kept if found. */

@@ -102,18 +102,22 @@ public class HazardReadGrants {
             return;
         }
         String taskId = task.getId();
-        boolean granted = system.call(() -> candidates.stream().allMatch(
-                group -> grants.toExistingGroupGrant(group, Resources.TASK, taskId, TaskPermissions.TASK_ASSIGN)));
-        if (granted || !TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (letHandOver(candidates, taskId) || !TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void beforeCommit(boolean readOnly) {
-                system.run(() -> candidates.forEach(group ->
-                        grants.toExistingGroupGrant(group, Resources.TASK, taskId, TaskPermissions.TASK_ASSIGN)));
+                letHandOver(candidates, taskId);
             }
         });
+    }
+
+    /** TASK_ASSIGN on each candidate department's grant to the task; whether every one had a grant to add it to. */
+    private boolean letHandOver(Set<String> candidates, String taskId) {
+        return system.call(() -> candidates.stream().map(group ->
+                        grants.toExistingGroupGrant(group, Resources.TASK, taskId, TaskPermissions.TASK_ASSIGN))
+                .reduce(true, Boolean::logicalAnd));
     }
 
     /** The task's candidate departments (groups), in the order the engine gives them. */

@@ -43,6 +43,23 @@ class OrganizationDirectoryTest extends TestGridTest {
     }
 
     @Test
+    void anOfficeAddedByAnotherInstanceSharingTheDatabaseOverseesTheUnitAtOnce() {
+        writer.addUnit(grid.code("C"), "测试市", OrgLevel.CITY, null);
+        writer.addUnit(grid.code("T"), "测试镇", OrgLevel.TOWN, grid.code("C"));
+        writer.addDepartment(grid.code("C-SAFETY"), "测试市安委办", grid.code("C"), DepartmentKind.SAFETY_OFFICE);
+        assertThat(directory.safetyOfficesOver(grid.code("T"))).extracting(Department::code)
+                .containsExactly(grid.code("C-SAFETY"));
+
+        // another instance's writer: the row is in the database, this directory was told nothing
+        jdbc.sql("INSERT INTO hl_department (code, name, unit_code, kind) VALUES (:code, '测试镇安委办', :unit, 'SAFETY_OFFICE')")
+                .param("code", grid.code("T-SAFETY")).param("unit", grid.code("T")).update();
+
+        assertThat(directory.safetyOfficesOver(grid.code("T"))).extracting(Department::code)
+                .containsExactly(grid.code("C-SAFETY"), grid.code("T-SAFETY"));
+        assertThat(directory.safetyOfficeFor(grid.code("T"))).map(Department::code).contains(grid.code("T-SAFETY"));
+    }
+
+    @Test
     void aTownOfficeIsSupervisedByTheDistrictOfficeAndTheTopByNobody() {
         assertThat(directory.supervisingSafetyOffice("T01-SAFETY")).map(Department::code).contains("D01-SAFETY");
         assertThat(directory.supervisingSafetyOffice("T02-SAFETY")).map(Department::code).contains("D01-SAFETY");

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import javax.sql.DataSource;
+import org.hazardloop.hazard.LedgerTallyInsertsAtCommitMigration;
 import org.hazardloop.hazard.Sector;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,6 +115,8 @@ final class LedgerLoader {
             try (Statement statement = connection.createStatement()) {
                 List<Index> rebuilt = rebuildIndexes ? secondaryIndexes(connection) : List.of();
                 statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+                // the tally counts the loaded rows once per COPY statement, not once per row at commit
+                statement.execute(LedgerTallyInsertsAtCommitMigration.BULK_INSERT);
                 for (Index index : rebuilt) {
                     statement.execute("DROP INDEX " + index.name());
                 }

@@ -41,6 +41,10 @@ class LedgerLoaderTest {
         assertThat(shapes(indexes())).containsExactlyInAnyOrderElementsOf(shapes(before)).isNotEmpty();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_index WHERE indrelid = 'hl_hazard'::regclass AND NOT indisvalid")
                 .query(Long.class).single()).isZero();
+        // the tally, which answers the statistics, counted every loaded row once (per COPY statement)
+        assertThat(jdbc.sql("SELECT COALESCE(SUM(hazards), 0) FROM hl_hazard_tally WHERE grid_path LIKE '/BC/%'")
+                .query(Long.class).single()).isEqualTo(jdbc.sql("SELECT COUNT(*) FROM hl_hazard WHERE grid_path LIKE '/BC/%'")
+                .query(Long.class).single());
         assertThat(jdbc.sql("SELECT last_analyze >= :start FROM pg_stat_user_tables WHERE relname = 'hl_hazard'")
                 .param("start", start).query(Boolean.class).single()).as("analysed after the load").isTrue();
     }

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.RuntimeService;
 import org.hazardloop.hazard.Hazard;
 import org.hazardloop.hazard.HazardLedger;
+import org.hazardloop.hazard.LedgerTallyInsertsAtCommitMigration;
 import org.hazardloop.process.HazardContext;
 import org.hazardloop.process.ProcessVariables;
 import org.springframework.context.ApplicationContext;
@@ -175,14 +176,15 @@ final class RectifyingHazards {
 
     /**
      * The hazards' ledger rows, {@value #LEDGER_ROWS_PER_STATEMENT} to a statement: one {@code INSERT … SELECT} over
-     * arrays of numbers and deadlines, so that the tally's statement trigger counts each batch once rather than
-     * each row (the measured hazards' few hundred rows and the background's tens of thousands alike).
+     * arrays of numbers and deadlines, counted by the tally's statement trigger once per batch rather than once per
+     * row at commit (the measured hazards' few hundred rows and the background's tens of thousands alike).
      */
     private void insertLedgerRows(List<String> numbers, List<Instant> deadlines) {
         String path = jdbc.sql("SELECT path FROM hl_org_unit WHERE code = :code").param("code", ClosedLoops.GRID_UNIT)
                 .query(String.class).single();
         Timestamp reported = Timestamp.from(Instant.now().minus(Duration.ofDays(1)));
         transaction.executeWithoutResult(status -> {
+            jdbc.sql(LedgerTallyInsertsAtCommitMigration.BULK_INSERT).query(String.class).single();
             for (int from = 0; from < numbers.size(); from += LEDGER_ROWS_PER_STATEMENT) {
                 int to = Math.min(from + LEDGER_ROWS_PER_STATEMENT, numbers.size());
                 String[] batch = numbers.subList(from, to).toArray(String[]::new);

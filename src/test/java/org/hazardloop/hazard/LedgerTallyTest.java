@@ -21,7 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The tally that answers the statistics and the list totals on PostgreSQL agrees with counting the ledger itself,
- * after reports, steps, a refused step and a direct bulk update, for a grid unit of the test's own.
+ * after reports, steps, a refused step, a direct bulk update and bulk inserts, for a grid unit of the test's own; and
+ * reports and steps of one grid unit do not wait for each other on it.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -94,19 +95,95 @@ class LedgerTallyTest {
         }
         assertThat(second).as("12 hazards over 4 shards share one").isNotNull();
 
+        // the first step is still open: the second changes the same tally row's count without waiting for it
+        secondCommitsWhileFirstIsOpen(first, second, LedgerTallyTest::closeInTransaction);
+        assertAgrees(unit);
+    }
+
+    @Test
+    void reportsOfHazardsOfOneUnitDoNotWaitForEachOthersTally() throws Exception {
+        String unit = "TR" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+        organization.addUnit(unit, "上报并发测试村", OrgLevel.VILLAGE, "T01");
+        report(unit);
+        // two new hazards counted in the same tally row as reported (same unit, status, grade and shard)
+        String first = unit + "-1";
+        String second = null;
+        for (int i = 2; second == null; i++) {
+            if (shard(unit + "-" + i) == shard(first)) {
+                second = unit + "-" + i;
+            }
+        }
+
+        // the first report is still open (its process starting): the second is stored and commits without waiting
+        secondCommitsWhileFirstIsOpen(first, second, (connection, number) -> insertReported(connection, unit, number));
+        assertAgrees(unit);
+    }
+
+    @Test
+    void rowsInsertedManyToAStatementAreCountedOnceWithOrWithoutTheBulkSetting() throws Exception {
+        String unit = "TB" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase();
+        organization.addUnit(unit, "批量导入测试村", OrgLevel.VILLAGE, "T01");
+        for (boolean bulk : new boolean[] {true, false}) {
+            try (java.sql.Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                if (bulk) {
+                    try (java.sql.Statement setting = connection.createStatement()) {
+                        setting.execute(LedgerTallyInsertsAtCommitMigration.BULK_INSERT);
+                    }
+                }
+                try (java.sql.PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO hl_hazard (number, title, description, sector, location, grid_unit, grid_path,
+                                               safety_office, supervising_office, reporter, discovered_at, reported_at,
+                                               status, grade)
+                        SELECT ? || n, '历史隐患', '导入', 'FIRE', '位置', u.code, u.path, 'T01-SAFETY', 'D01-SAFETY',
+                               'inspector', now(), now(), CASE WHEN n % 2 = 0 THEN 'CLOSED' ELSE 'RECTIFYING' END,
+                               CASE WHEN n % 3 = 0 THEN 'MAJOR' ELSE 'GENERAL' END
+                          FROM hl_org_unit u, generate_series(1, 25) AS n WHERE u.code = ?""")) {
+                    insert.setString(1, unit + (bulk ? "-B" : "-R"));
+                    insert.setString(2, unit);
+                    assertThat(insert.executeUpdate()).isEqualTo(25);
+                }
+                connection.commit();
+            }
+            assertAgrees(unit);
+        }
+        assertThat(statistics.summary(unit, HazardReadScope.all()).total()).isEqualTo(50);
+    }
+
+    /** A change to one hazard's ledger row in a transaction of its own. */
+    private interface LedgerChange {
+        void apply(java.sql.Connection connection, String number) throws java.sql.SQLException;
+    }
+
+    /**
+     * Changes {@code first} and leaves its transaction open, then changes {@code second} and commits it within a
+     * two-second lock timeout: fails if the second waits for the first.
+     */
+    private void secondCommitsWhileFirstIsOpen(String first, String second, LedgerChange change) throws java.sql.SQLException {
         try (java.sql.Connection one = dataSource.getConnection(); java.sql.Connection two = dataSource.getConnection()) {
             one.setAutoCommit(false);
             two.setAutoCommit(false);
-            closeInTransaction(one, first);
+            change.apply(one, first);
             try (java.sql.Statement wait = two.createStatement()) {
                 wait.execute("SET LOCAL lock_timeout = '2s'");
             }
-            // the first step is still open: the second changes the same tally row's count without waiting for it
-            closeInTransaction(two, second);
+            change.apply(two, second);
             two.commit();
             one.commit();
         }
-        assertAgrees(unit);
+    }
+
+    private static void insertReported(java.sql.Connection connection, String unit, String number)
+            throws java.sql.SQLException {
+        try (java.sql.PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO hl_hazard (number, title, description, sector, location, grid_unit, grid_path, safety_office,
+                                       supervising_office, reporter, discovered_at, reported_at, status)
+                SELECT ?, '配电箱无防护罩', '带电部位裸露', 'ELECTRICITY', '1 号', code, path, 'T01-SAFETY', 'D01-SAFETY',
+                       'inspector', now(), now(), 'REPORTED' FROM hl_org_unit WHERE code = ?""")) {
+            insert.setString(1, number);
+            insert.setString(2, unit);
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
     }
 
     private int shard(String number) {

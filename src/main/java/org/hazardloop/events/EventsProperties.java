@@ -43,12 +43,16 @@ public record EventsProperties(
      * @param pollInterval how often an idle relay looks for rows no local commit signalled (other instances' rows)
      * @param maxBackoff   the longest pause between rounds while Kafka is unreachable
      * @param sendTimeout  how long a round waits for Kafka's acknowledgements before it gives up on them
+     * @param linger       how long the relay waits after a round that found less than a batch, so that events
+     *                     committed meanwhile leave together in the next round; the first event after a quiet spell
+     *                     leaves at once
      */
     public record Relay(
             @DefaultValue("100") int batchSize,
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("30s") Duration maxBackoff,
-            @DefaultValue("60s") Duration sendTimeout) {
+            @DefaultValue("60s") Duration sendTimeout,
+            @DefaultValue("20ms") Duration linger) {
     }
 
     /**

@@ -138,18 +138,62 @@ class OutboxRelayKafkaTest {
         }
     }
 
+    @Test
+    void eventsCommittedWhileTheRelayLingersAfterARoundLeaveTogetherInTheNext() throws InterruptedException {
+        kafkaAdmin.createOrModifyTopics(TopicBuilder.name(TOPIC).partitions(3).build());
+        String prefix = "relay-linger-" + UUID.randomUUID() + "-";
+        applicationRelay.stop();
+        OutboxRelay lingering = relay("lingering", Map.of(),
+                new EventsProperties.Relay(100, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10),
+                        Duration.ofSeconds(2)));
+        try {
+            lingering.start();
+            append(prefix + "first");
+            await().atMost(Duration.ofSeconds(30)).until(() -> unsent(prefix) == 0);
+            // the round that sent the first event found less than a batch: the relay now waits before the next, and
+            // two events committed a little apart in that time leave in one round (one sent_at), not one round each
+            append(prefix + "second");
+            Thread.sleep(300);
+            append(prefix + "third");
+            await().atMost(Duration.ofSeconds(30)).until(() -> unsent(prefix) == 0);
+            assertThat(sentAt(prefix + "second")).isEqualTo(sentAt(prefix + "third"));
+            assertThat(sentAt(prefix + "first")).isBefore(sentAt(prefix + "second"));
+            List<String> ids = new KafkaTopicReader(broker.getBrokersAsString())
+                    .read(TOPIC, record -> record.key() != null && record.key().startsWith(prefix)).stream()
+                    .map(record -> header(record, "ce_id")).toList();
+            assertThat(ids).containsExactlyInAnyOrder(prefix + "first/1", prefix + "second/1", prefix + "third/1");
+        } finally {
+            lingering.destroy();
+            applicationRelay.start();
+        }
+    }
+
+    private void append(String key) {
+        transaction.executeWithoutResult(status -> outbox.append(new OutboxMessage(TOPIC, key, key + "/1",
+                "test.counted", key, null, OffsetDateTime.now(), Map.of("key", key, "sequence", 1))));
+    }
+
+    private OffsetDateTime sentAt(String key) {
+        return jdbc.sql("SELECT sent_at FROM hl_outbox WHERE message_key = :key").param("key", key)
+                .query(OffsetDateTime.class).single();
+    }
+
     /** A relay as another application instance runs it: its own producer, the same database. */
     private OutboxRelay relay(String name) {
         return relay(name, Map.of());
     }
 
     private OutboxRelay relay(String name, Map<String, Object> producerSettings) {
+        return relay(name, producerSettings,
+                new EventsProperties.Relay(5, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10), Duration.ZERO));
+    }
+
+    private OutboxRelay relay(String name, Map<String, Object> producerSettings, EventsProperties.Relay relaySettings) {
         Map<String, Object> settings = new HashMap<>(producerSettings);
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
         settings.put(ProducerConfig.CLIENT_ID_CONFIG, "relay-test-" + name);
         var producers = EventsConfiguration.outboxProducerFactory(settings);
-        return new OutboxRelay(name, store, transaction, producers, signal,
-                new EventsProperties.Relay(5, Duration.ofMillis(50), Duration.ofMillis(500), Duration.ofSeconds(10)),
+        return new OutboxRelay(name, store, transaction, producers, signal, relaySettings,
                 Duration.ofDays(7), () -> true, Clock.systemUTC(), false);
     }
 

@@ -37,6 +37,13 @@ class BenchmarkSmokeTest {
         assertThat(facts.get("application loop: hazards closed in the ledger (warm-up included) / left open by a failed loop"))
                 .endsWith(" / 0").doesNotStartWith("0 ");
         assertThat(facts).containsEntry("report burst: consumer lag at the end / reports dead-lettered", "0 / 0");
+        // processor time of the JVM and of the local PostgreSQL per operation, beside each rate (a loop may not finish
+        // inside a one-second window, so the closed loop's may have nothing to divide by)
+        assertThat(facts.get("report burst: processor time per hazard started, from the resume until the probe saw the last"))
+                .matches("JVM [0-9.,]+ \\+ PostgreSQL [0-9.,]+ = [0-9.,]+ ms per hazard \\(machine idle \\d+ %\\)");
+        assertThat(facts.get("bare process starts: processor time per start")).contains(" + PostgreSQL ");
+        assertThat(facts).containsKey("processor time per closed loop in the measured windows: application's services"
+                + " / bare Camunda / REST API");
         assertThat(facts).containsEntry("every hazard.overdue of a measured deadline received, exactly once by event id", "yes");
         // 200 open deadlines: 110 opened through the full path before, 10 to measure, 80 background (a template, 79 copies)
         assertThat(facts.get("background open deadlines put in place (up to 200) / time taken")).startsWith("80 / ");

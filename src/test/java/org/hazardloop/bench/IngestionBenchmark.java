@@ -44,6 +44,7 @@ final class IngestionBenchmark {
     private final BenchmarkSettings settings;
     private final BenchmarkResults results;
     private final String runId;
+    private final CpuMeter cpu = new CpuMeter();
 
     IngestionBenchmark(BenchmarkEnvironment environment, BenchmarkSettings settings, BenchmarkResults results,
                        String runId) {
@@ -72,6 +73,7 @@ final class IngestionBenchmark {
 
             long start = System.nanoTime();
             OffsetDateTime resumed = OffsetDateTime.now();
+            CpuMeter.Snapshot atResume = cpu.take();
             container.resume();
             // The probe must not load the database it measures: at a million ledger rows a count by report-id prefix
             // reads the whole table, so it is limited to the rows reported since the resume (an index range), asked
@@ -86,6 +88,7 @@ final class IngestionBenchmark {
                 last[0] = at instanceof Timestamp t ? t.toInstant() : at instanceof OffsetDateTime o ? o.toInstant() : null;
                 return ((Number) row.get("started")).longValue() >= settings.reports();
             });
+            CpuMeter.Usage burstCpu = CpuMeter.between(atResume, cpu.take());
             double seconds = Duration.between(resumed.toInstant(), last[0]).toNanos() / 1e9;
             await("the consumer group's lag is back to zero", Duration.ofSeconds(60),
                     () -> lag(admin, events.reports().groupId(), topic) == 0);
@@ -108,6 +111,8 @@ final class IngestionBenchmark {
             results.fact("report burst: last hazard stored after / consumer lag zero after / outbox empty after",
                     Figure.format(seconds) + " s / " + Figure.format(lagZeroSeconds) + " s / "
                             + Figure.format(outboxDrained) + " s");
+            results.fact("report burst: processor time per hazard started, from the resume until the probe saw the last",
+                    burstCpu.per(settings.reports(), "hazard"));
             results.fact("report burst: consumer lag at the end / reports dead-lettered",
                     lag(admin, events.reports().groupId(), topic) + " / " + deadLetters);
         }
@@ -142,6 +147,7 @@ final class IngestionBenchmark {
         int each = Math.max(1, settings.bareStarts() / threads);
         AtomicLong failures = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
+        CpuMeter.Snapshot before = cpu.take();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             String prefix = runId + "-bare-start-" + t + "-";
@@ -162,7 +168,9 @@ final class IngestionBenchmark {
             worker.join();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        CpuMeter.Usage used = CpuMeter.between(before, cpu.take());
         results.fact("bare process starts: started / failed", (each * threads - failures.get()) + " / " + failures.get());
+        results.fact("bare process starts: processor time per start", used.per(each * threads - failures.get(), "start"));
         return (each * threads - failures.get()) / seconds;
     }
 

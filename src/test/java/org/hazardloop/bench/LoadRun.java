@@ -22,7 +22,7 @@ final class LoadRun {
 
     /** What a run measured. */
     record Outcome(String name, int clients, long completed, long errors, Duration window, Histogram latencyMicros,
-                   String firstError) {
+                   String firstError, CpuMeter.Usage cpu) {
 
         double perSecond() {
             return completed / (window.toNanos() / 1e9);
@@ -37,7 +37,8 @@ final class LoadRun {
     private LoadRun() {
     }
 
-    static Outcome run(String name, int clients, Duration warmup, Duration window, IntFunction<Operation> client) {
+    static Outcome run(String name, int clients, Duration warmup, Duration window, CpuMeter meter,
+                       IntFunction<Operation> client) {
         Histogram latency = new ConcurrentHistogram(3);
         AtomicLong completed = new AtomicLong();
         AtomicLong errors = new AtomicLong();
@@ -69,6 +70,11 @@ final class LoadRun {
             threads.add(thread);
             thread.start();
         }
+        // the processor time of the measured window alone, not of the warm-up or of the last operations after it
+        sleepUntil(windowStart);
+        CpuMeter.Snapshot atWindowStart = meter.take();
+        sleepUntil(windowEnd);
+        CpuMeter.Usage cpu = CpuMeter.between(atWindowStart, meter.take());
         for (Thread thread : threads) {
             try {
                 thread.join();
@@ -77,7 +83,7 @@ final class LoadRun {
                 throw new IllegalStateException("interrupted while " + name + " ran", e);
             }
         }
-        return new Outcome(name, clients, completed.get(), errors.get(), window, latency, firstError.get());
+        return new Outcome(name, clients, completed.get(), errors.get(), window, latency, firstError.get(), cpu);
     }
 
     /** Merges rounds of the same phase: counts and windows add up, histograms merge. */
@@ -88,14 +94,23 @@ final class LoadRun {
         long errors = 0;
         Duration window = Duration.ZERO;
         String firstError = null;
+        CpuMeter.Usage cpu = null;
         for (Outcome round : rounds) {
+            cpu = cpu == null ? round.cpu() : cpu.plus(round.cpu());
             latency.add(round.latencyMicros());
             completed += round.completed();
             errors += round.errors();
             window = window.plus(round.window());
             firstError = firstError == null ? round.firstError() : firstError;
         }
-        return new Outcome(first.name(), first.clients(), completed, errors, window, latency, firstError);
+        return new Outcome(first.name(), first.clients(), completed, errors, window, latency, firstError, cpu);
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            sleepQuietly(Math.max(1, Math.min(100, left / 1_000_000)));
+        }
     }
 
     static void sleepQuietly(long millis) {

@@ -23,6 +23,7 @@ final class ThroughputBenchmark {
     private final BenchmarkSettings settings;
     private final BenchmarkResults results;
     private final String runId;
+    private final CpuMeter cpu = new CpuMeter();
 
     ThroughputBenchmark(BenchmarkEnvironment environment, BenchmarkSettings settings, BenchmarkResults results,
                         String runId) {
@@ -53,21 +54,21 @@ final class ThroughputBenchmark {
             String suffix = "-r" + round;
             boolean first = round == 0;
             var beforeApp = first ? DatabaseWork.snapshot(jdbc) : null;
-            app.add(LoadRun.run("app", settings.clients(), settings.warmup(), settings.loopDuration(),
+            app.add(LoadRun.run("app", settings.clients(), settings.warmup(), settings.loopDuration(), cpu,
                     client -> ClosedLoops.app(reporting, tasks, identity, appPrefix() + suffix + "-c" + client)));
             if (first) {
                 appWork = DatabaseWork.difference(DatabaseWork.snapshot(jdbc), beforeApp);
                 appLoops = countLoops(jdbc, appPrefix() + suffix);
             }
             var beforeBare = first ? DatabaseWork.snapshot(jdbc) : null;
-            bare.add(LoadRun.run("bare", settings.clients(), settings.warmup(), settings.loopDuration(),
+            bare.add(LoadRun.run("bare", settings.clients(), settings.warmup(), settings.loopDuration(), cpu,
                     client -> ClosedLoops.bare(runtime, tasks, identity, runId + "-bare" + suffix + "-c" + client)));
             if (first) {
                 bareWork = DatabaseWork.difference(DatabaseWork.snapshot(jdbc), beforeBare);
                 bareLoops = jdbc.sql("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ LIKE :p AND end_time_ IS NOT NULL")
                         .param("p", runId + "-bare" + suffix + "-%").query(Long.class).single();
             }
-            raw.add(LoadRun.run("raw", settings.clients(), settings.warmup(), settings.rawDuration(),
+            raw.add(LoadRun.run("raw", settings.clients(), settings.warmup(), settings.rawDuration(), cpu,
                     client -> RawCommits.operation(dataSource, client)));
         }
         RawCommits.dropTable(dataSource);
@@ -113,6 +114,9 @@ final class ThroughputBenchmark {
         results.table(SECTION, new BenchmarkResults.Table("Phases (app and bare: one closed loop per operation; raw: one commit)",
                 List.of("phase", "clients", "operations", "errors", "measured s", "per second", "p50 ms", "p99 ms",
                         "first error"), rows));
+        results.fact("processor time per closed loop in the measured windows: application's services / bare Camunda"
+                        + " / REST API", appTotal.cpu().per(appTotal.completed(), "loop") + " / "
+                        + bareTotal.cpu().per(bareTotal.completed(), "loop") + " / " + rest.cpu().per(rest.completed(), "loop"));
         results.fact("errors in the closed-loop phases (app / bare / raw / REST)",
                 appTotal.errors() + " / " + bareTotal.errors() + " / " + rawTotal.errors() + " / " + rest.errors());
     }
@@ -159,7 +163,7 @@ final class ThroughputBenchmark {
 
     private LoadRun.Outcome restLoop() {
         RestLoop loop = new RestLoop(environment.bean(ObjectMapper.class), environment.baseUrl());
-        return LoadRun.run("rest", settings.clients(), settings.warmup(), settings.restDuration(),
+        return LoadRun.run("rest", settings.clients(), settings.warmup(), settings.restDuration(), cpu,
                 client -> loop.operation(runId + "-rest-c" + client));
     }
 

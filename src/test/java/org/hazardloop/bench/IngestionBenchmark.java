@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,11 +104,15 @@ final class IngestionBenchmark {
             int threads = events.reports().concurrency();
             // the burst has just added a million engine rows: the baseline runs on tables as autovacuum keeps them
             environment.settle();
-            double bare = bareStarts(threads);
+            BareStarts bare = bareStarts(threads);
             results.add(Figure.atLeast(SECTION, "hazards started per second from a burst of " + settings.reports()
                             + " reports on " + topic + " (" + threads + " consumer thread" + (threads == 1 ? "" : "s") + ")",
                     rate, "hazards/s", new Figure.Baseline("bare Camunda process starts, " + threads + " thread"
-                            + (threads == 1 ? "" : "s"), bare, "starts/s"), 0.8));
+                            + (threads == 1 ? "" : "s"), bare.perSecond(), "starts/s"), 0.8));
+            results.table(SECTION, new BenchmarkResults.Table("Processor time per hazard started from the burst and per"
+                    + " bare process start (ms; the JVM's threads by group, and PostgreSQL's processes)",
+                    List.of("where", "hazard from a report", "bare process start"),
+                    CpuMeter.perOperationRows(List.of(burstCpu, bare.cpu()), List.of((long) settings.reports(), bare.started()))));
             results.fact("report burst: last hazard stored after / consumer lag zero after / outbox empty after",
                     Figure.format(seconds) + " s / " + Figure.format(lagZeroSeconds) + " s / "
                             + Figure.format(outboxDrained) + " s");
@@ -141,12 +146,19 @@ final class IngestionBenchmark {
         }
     }
 
+    /** How many bare process starts there were, how fast, and the processor time they took. */
+    private record BareStarts(long started, double perSecond, CpuMeter.Usage cpu) {
+    }
+
     /** Bare process starts from {@code threads} threads, as many as the consumer has. */
-    private double bareStarts(int threads) throws InterruptedException {
+    private BareStarts bareStarts(int threads) throws InterruptedException {
         RuntimeService runtime = environment.bean(RuntimeService.class);
         int each = Math.max(1, settings.bareStarts() / threads);
         AtomicLong failures = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
+        // the workers stay alive until their processor time is read: a thread that has ended is not in the reading
+        CountDownLatch finished = new CountDownLatch(threads);
+        CountDownLatch measured = new CountDownLatch(1);
         CpuMeter.Snapshot before = cpu.take();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
@@ -160,18 +172,27 @@ final class IngestionBenchmark {
                         failures.incrementAndGet();
                     }
                 }
+                finished.countDown();
+                try {
+                    measured.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }, "bench-bare-starts-" + t);
             workers.add(worker);
             worker.start();
         }
+        finished.await();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        CpuMeter.Usage used = CpuMeter.between(before, cpu.take());
+        measured.countDown();
         for (Thread worker : workers) {
             worker.join();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        CpuMeter.Usage used = CpuMeter.between(before, cpu.take());
-        results.fact("bare process starts: started / failed", (each * threads - failures.get()) + " / " + failures.get());
-        results.fact("bare process starts: processor time per start", used.per(each * threads - failures.get(), "start"));
-        return (each * threads - failures.get()) / seconds;
+        long started = each * threads - failures.get();
+        results.fact("bare process starts: started / failed", started + " / " + failures.get());
+        results.fact("bare process starts: processor time per start", used.per(started, "start"));
+        return new BareStarts(started, started / seconds, used);
     }
 
     private static long endOffsets(Admin admin, String topic) throws ExecutionException, InterruptedException {

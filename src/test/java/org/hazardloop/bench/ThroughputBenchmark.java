@@ -117,6 +117,11 @@ final class ThroughputBenchmark {
         results.fact("processor time per closed loop in the measured windows: application's services / bare Camunda"
                         + " / REST API", appTotal.cpu().per(appTotal.completed(), "loop") + " / "
                         + bareTotal.cpu().per(bareTotal.completed(), "loop") + " / " + rest.cpu().per(rest.completed(), "loop"));
+        results.table(SECTION, new BenchmarkResults.Table("Processor time per closed loop in the measured windows (ms;"
+                + " the JVM's threads by group, and PostgreSQL's processes; the JIT compiler and the broker serve both"
+                + " phases as they run)", List.of("where", "application's services", "bare Camunda", "REST API"),
+                CpuMeter.perOperationRows(List.of(appTotal.cpu(), bareTotal.cpu(), rest.cpu()),
+                        List.of(appTotal.completed(), bareTotal.completed(), rest.completed()))));
         results.fact("errors in the closed-loop phases (app / bare / raw / REST)",
                 appTotal.errors() + " / " + bareTotal.errors() + " / " + rawTotal.errors() + " / " + rest.errors());
     }

@@ -1,11 +1,7 @@
 package org.hazardloop.security;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -53,32 +49,14 @@ public class EngineGrants {
     }
 
     /**
-     * The same as {@link #toGroup} for each group and {@link #toUser} for the user (if any), with one query for the
-     * grants the resource already has instead of one per group; none at all for a resource created in the current
-     * transaction ({@code isNew}), which nobody holds a grant on yet.
+     * {@link #toGroupOnNew} for each group and the same for the user (if any): for a resource created in the current
+     * transaction, which nobody holds a grant on yet.
      */
-    public void toGroupsAndUser(Collection<String> groupIds, String userId, Resource resource, String resourceId,
-                                boolean isNew, Permission... permissions) {
-        Set<String> written = writtenInThisTransaction();
-        List<Principal> principals = new ArrayList<>();
-        groupIds.forEach(group -> principals.add(new Principal(group, null)));
+    public void toGroupsAndUserOnNew(Collection<String> groupIds, String userId, Resource resource, String resourceId,
+                                     Permission... permissions) {
+        groupIds.forEach(group -> grant(group, null, resource, resourceId, true, permissions));
         if (userId != null) {
-            principals.add(new Principal(null, userId));
-        }
-        principals.removeIf(principal -> written.contains(principal.key(resource, resourceId)));
-        if (principals.isEmpty()) {
-            return;
-        }
-        Map<Principal, Authorization> existing = new HashMap<>();
-        if (!isNew) {
-            for (Authorization authorization : authorizations.createAuthorizationQuery()
-                    .authorizationType(Authorization.AUTH_TYPE_GRANT).resourceType(resource).resourceId(resourceId).list()) {
-                existing.put(new Principal(authorization.getGroupId(), authorization.getUserId()), authorization);
-            }
-        }
-        for (Principal principal : principals) {
-            save(existing.get(principal), principal, resource, resourceId, permissions);
-            written.add(principal.key(resource, resourceId));
+            grant(null, userId, resource, resourceId, true, permissions);
         }
     }
 

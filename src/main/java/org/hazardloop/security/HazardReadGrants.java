@@ -11,9 +11,12 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.hazardloop.hazard.Assignment;
 import org.hazardloop.hazard.Hazard;
 import org.hazardloop.hazard.HazardLedger;
 import org.hazardloop.hazard.HazardStatus;
+import org.hazardloop.hazard.HazardStepRecorded;
+import org.hazardloop.hazard.TimelineAction;
 import org.hazardloop.hazard.escalation.HazardEscalationRecorded;
 import org.hazardloop.organization.Department;
 import org.hazardloop.organization.OrgUnit;
@@ -57,9 +60,12 @@ public class HazardReadGrants {
     }
 
     /**
-     * On a task's {@code create}: the oversight reads this task and its process instance. A hazard whose ledger entry
-     * names no process instance yet is being reported in this very transaction, so its process instance is new too
-     * and holds no grant to look for.
+     * On a task's {@code create}: the oversight reads this task. On the first task of a hazard, the one created while
+     * the hazard is being reported (its ledger entry names no process instance yet), the oversight and the reporter
+     * read the process instance too: it is new in this very transaction, so nobody holds a grant on it to look for.
+     * The responsible department reads it from its assignment on ({@link #assigned}). Later tasks need no grant on
+     * the instance, and so no lookup of the grants it has: a safety office added since gets its own
+     * ({@link #officeAdded}).
      */
     public void taskCreated(DelegateTask task, Hazard hazard) {
         system.run(() -> {
@@ -72,13 +78,29 @@ public class HazardReadGrants {
                     grants.toGroupOnNew(office, Resources.TASK, task.getId(), TaskPermissions.READ);
                 }
             }
-            Set<String> instanceReaders = new LinkedHashSet<>(overseers);
-            if (hazard.responsibleDepartment() != null) {
-                instanceReaders.add(hazard.responsibleDepartment());
+            if (hazard.processInstanceId() == null) {
+                Set<String> instanceReaders = new LinkedHashSet<>(overseers);
+                if (hazard.responsibleDepartment() != null) {
+                    instanceReaders.add(hazard.responsibleDepartment());
+                }
+                grants.toGroupsAndUserOnNew(instanceReaders, hazard.reporter(), Resources.PROCESS_INSTANCE,
+                        task.getProcessInstanceId(), ProcessInstancePermissions.READ);
             }
-            grants.toGroupsAndUser(instanceReaders, hazard.reporter(), Resources.PROCESS_INSTANCE,
-                    task.getProcessInstanceId(), hazard.processInstanceId() == null, ProcessInstancePermissions.READ);
         });
+    }
+
+    /**
+     * 交办: the department made responsible for the hazard reads its process instance, in the assignment's own
+     * transaction (the timeline entry's event is published inside it).
+     */
+    @EventListener
+    public void assigned(HazardStepRecorded step) {
+        Object department = step.values().get(Assignment.RESPONSIBLE_DEPARTMENT);
+        if (step.action() != TimelineAction.ASSIGNED || !(department instanceof String code)) {
+            return;
+        }
+        ledger.find(step.hazardNumber()).map(Hazard::processInstanceId).ifPresent(instance -> system.run(() ->
+                grants.toGroup(code, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ)));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.hazardloop.hazard.HazardReport;
 import org.hazardloop.hazard.HazardReporting;
 import org.hazardloop.organization.DepartmentKind;
+import org.hazardloop.organization.DemoOrganizationSeeder;
 import org.hazardloop.organization.OrgLevel;
 import org.hazardloop.organization.OrganizationWriter;
 import org.hazardloop.process.HazardProcessDriver;
@@ -173,6 +174,32 @@ class OrganizationAuthorizationsTest {
         assertThat(supervisor2.get("/engine-rest/task/" + driver.task(number).getId()).status()).isEqualTo(200);
         assertThat(supervisor2.post("/engine-rest/task/" + driver.task(number).getId() + "/claim",
                 Map.of("userId", "supervisor2")).status()).as("reading, not working").isEqualTo(403);
+    }
+
+    @Test
+    void theResponsibleDepartmentReadsTheHazardsProcessFromItsAssignmentOnAndTheLaterTasksWriteNoSecondGrant() {
+        String number = driver.report("授权：责任单位自交办起可查看流程");
+        String instance = driver.instance(number).getId();
+        Client fireOfficer = Client.basic(port, HazardProcessDriver.FIRE_OFFICER, DemoOrganizationSeeder.DEMO_PASSWORD);
+        assertNotGranted(HazardProcessDriver.FIRE_DEPARTMENT, Resources.PROCESS_INSTANCE, instance);
+        assertThat(fireOfficer.get("/engine-rest/process-instance/" + instance).status()).isEqualTo(404);
+        Client.Response reporterSees = Client.basic(port, HazardProcessDriver.INSPECTOR, DemoOrganizationSeeder.DEMO_PASSWORD)
+                .get("/engine-rest/process-instance/" + instance);
+        assertThat(reporterSees.status()).as(reporterSees.toString()).isEqualTo(200);
+
+        driver.complete("supervisor", number, HazardProcessDriver.assignment("GENERAL", HazardProcessDriver.daysAhead(7)));
+
+        assertGranted(HazardProcessDriver.FIRE_DEPARTMENT, Resources.PROCESS_INSTANCE, instance,
+                ProcessInstancePermissions.READ);
+        Client.Response seen = fireOfficer.get("/engine-rest/process-instance/" + instance);
+        assertThat(seen.status()).as(seen.toString()).isEqualTo(200);
+        // rectification submitted: the verification task is created; the instance's grants stay one per reader
+        driver.complete(HazardProcessDriver.FIRE_OFFICER, number, HazardProcessDriver.submission("已清理", 100));
+        assertThat(authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .resourceType(Resources.PROCESS_INSTANCE).resourceId(instance).list())
+                .extracting(a -> a.getGroupId() != null ? a.getGroupId() : "user:" + a.getUserId())
+                .containsExactlyInAnyOrder("T01-SAFETY", "D01-SAFETY", "C01-SAFETY", HazardProcessDriver.FIRE_DEPARTMENT,
+                        "user:" + HazardProcessDriver.INSPECTOR);
     }
 
     @Test

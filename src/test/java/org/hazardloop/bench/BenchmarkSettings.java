@@ -16,6 +16,9 @@ import java.util.Properties;
  * @param clients           concurrent clients of the closed-loop and REST loops and of the raw JDBC loop
  * @param poolSize          the application's JDBC pool (engine and application share it)
  * @param warmup            per measured phase, run but not counted
+ * @param loopWarmup        before the first round, the application's loop and the bare loop each run this long,
+ *                          unmeasured: the JIT compiler's work on the engine code both share falls there, not on
+ *                          whichever loop is measured first
  * @param loopDuration      measured time of each closed-loop phase (app, bare Camunda) per round
  * @param rawDuration       measured time of the raw JDBC commit loop per round
  * @param rounds            the closed-loop phases alternate this many times, so a burst of load from other
@@ -44,6 +47,7 @@ public record BenchmarkSettings(
         int clients,
         int poolSize,
         Duration warmup,
+        Duration loopWarmup,
         Duration loopDuration,
         Duration rawDuration,
         int rounds,
@@ -76,6 +80,7 @@ public record BenchmarkSettings(
                 integer(p, "clients", 8),
                 integer(p, "pool-size", 10),
                 seconds(p, "warmup", 5),
+                seconds(p, "loop-warmup", 30),
                 seconds(p, "loop-seconds", 20),
                 seconds(p, "raw-seconds", 8),
                 integer(p, "rounds", 2),
@@ -103,7 +108,8 @@ public record BenchmarkSettings(
      * hazards are copied too ({@link RectifyingHazards#openBackground}).
      */
     public static BenchmarkSettings smoke(Path output) {
-        return new BenchmarkSettings(null, 2, 10, Duration.ofMillis(300), Duration.ofSeconds(1), Duration.ofMillis(500),
+        return new BenchmarkSettings(null, 2, 10, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1),
+                Duration.ofMillis(500),
                 1, Duration.ofSeconds(1), List.of(40, 80), 20, 2, 12, 6, List.of(10, 200), 20, Duration.ofMillis(500), 10,
                 Duration.ofSeconds(3), true, true,
                 java.util.Set.of(ALL_PHASES.split(",")), output, Map.of());
@@ -137,6 +143,7 @@ public record BenchmarkSettings(
         d.put("clients", String.valueOf(clients));
         d.put("JDBC pool (engine + application)", String.valueOf(poolSize));
         d.put("warm-up per phase", warmup.toMillis() + " ms");
+        d.put("closed-loop warm-up before the first round", loopWarmup.toMillis() + " ms each (app, bare)");
         d.put("closed-loop phase", loopDuration.toMillis() + " ms × " + rounds + " rounds (app, bare, raw alternating)");
         d.put("raw JDBC phase", rawDuration.toMillis() + " ms × " + rounds);
         d.put("REST API loop", restDuration.toMillis() + " ms");

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.hazardloop.hazard.Assignment;
 import org.hazardloop.hazard.Hazard;
 import org.hazardloop.hazard.HazardLedger;
 import org.hazardloop.hazard.HazardStatus;
@@ -95,12 +94,13 @@ public class HazardReadGrants {
      */
     @EventListener
     public void assigned(HazardStepRecorded step) {
-        Object department = step.values().get(Assignment.RESPONSIBLE_DEPARTMENT);
-        if (step.action() != TimelineAction.ASSIGNED || !(department instanceof String code)) {
+        if (step.action() != TimelineAction.ASSIGNED) {
             return;
         }
-        ledger.find(step.hazardNumber()).map(Hazard::processInstanceId).ifPresent(instance -> system.run(() ->
-                grants.toGroup(code, Resources.PROCESS_INSTANCE, instance, ProcessInstancePermissions.READ)));
+        ledger.find(step.hazardNumber())
+                .filter(hazard -> hazard.responsibleDepartment() != null && hazard.processInstanceId() != null)
+                .ifPresent(hazard -> system.run(() -> grants.toGroup(hazard.responsibleDepartment(),
+                        Resources.PROCESS_INSTANCE, hazard.processInstanceId(), ProcessInstancePermissions.READ)));
     }
 
     /**

@@ -72,7 +72,7 @@ public record BenchmarkSettings(
     static final String APP_PREFIX = "bench.app.";
     static final String ALL_PHASES = "throughput,ingestion,storage,ledger,escalation";
 
-    /** The default run (about ten minutes on two cores), each value overridable by a system property. */
+    /** The default run (14 to 19 minutes on two cores, docs/performance.md); each value a system property can change. */
     public static BenchmarkSettings fromSystemProperties() {
         Properties p = System.getProperties();
         return new BenchmarkSettings(

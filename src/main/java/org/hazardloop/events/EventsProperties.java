@@ -74,9 +74,12 @@ public record EventsProperties(
      * @param groupId     Kafka consumer group
      * @param concurrency consumer threads (at most as many as the topic has partitions are busy); one per partition
      *                    of the default topic, so a burst of reports is stored by three transactions at a time
+     * @param batchSize   the most reports one poll hands the consumer ({@code max.poll.records}); they are stored in
+     *                    one transaction
      */
     public record Reports(
             @DefaultValue("hazard-loop-reports") String groupId,
-            @DefaultValue("3") int concurrency) {
+            @DefaultValue("3") int concurrency,
+            @DefaultValue("50") int batchSize) {
     }
 }

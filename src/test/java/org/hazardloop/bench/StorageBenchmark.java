@@ -121,8 +121,10 @@ final class StorageBenchmark {
                 .byIds(instances.toArray(String[]::new))
                 .executeAsync();
         String finalSample = sample;
+        // The batch's jobs done, not the batch gone: its monitor job looks only every batch poll time (30 s).
         IngestionBenchmark.await("the removal-time batch has run", Duration.ofSeconds(300),
-                () -> management.createBatchQuery().batchId(batch.getId()).count() == 0);
+                () -> management.createJobQuery().jobDefinitionId(batch.getSeedJobDefinitionId()).count() == 0
+                        && management.createJobQuery().jobDefinitionId(batch.getBatchJobDefinitionId()).count() == 0);
         history.cleanUpHistoryAsync(true);
         IngestionBenchmark.await("history cleanup removed the sample's history", Duration.ofSeconds(300),
                 () -> historyRows(jdbc, prefix, finalSample, instances) == 0);

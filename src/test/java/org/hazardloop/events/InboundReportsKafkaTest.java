@@ -149,6 +149,42 @@ class InboundReportsKafkaTest {
         assertThat(listeners.getListenerContainer("hazard-reports").isRunning()).isTrue();
     }
 
+    @Test
+    void aPollWithBadReportsAmongGoodOnesStoresEveryGoodReportOnceAndDeadLettersTheBadOnes() {
+        String key = "device-" + UUID.randomUUID();
+        List<String> good = new java.util.ArrayList<>();
+        var container = listeners.getListenerContainer("hazard-reports");
+        // paused, the consumer finds the whole burst on the partition when it resumes: one poll, one transaction
+        container.pause();
+        try {
+            await().atMost(PROCESSING).until(container::isContainerPaused);
+            for (int i = 0; i < 30; i++) {
+                String id = "kafka-" + UUID.randomUUID();
+                if (i == 7) {
+                    send(key, report(id, "配电柜接地缺失").replace("\"V01\"", "\"NOWHERE\""));
+                } else if (i == 19) {
+                    send(key, "not a report");
+                } else {
+                    good.add(id);
+                    send(key, report(id, "巡查发现第 " + i + " 项"));
+                }
+            }
+            send(key, report(good.get(3), "巡查发现第 3 项"));
+        } finally {
+            container.resume();
+        }
+
+        good.forEach(this::awaitHazard);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM hl_hazard WHERE report_id IN (:ids)").param("ids", good)
+                .query(Long.class).single()).as("each good report started one hazard").isEqualTo(28);
+        String deadLetters = properties.topics().reportsDeadLetter();
+        await().atMost(PROCESSING).until(() -> reader.readKey(deadLetters, key).size() >= 2);
+        assertThat(reader.readKey(deadLetters, key)).extracting(record -> header(record, ReportDeadLetters.REASON_CODE_HEADER))
+                .containsExactly(ReportDeadLetters.INVALID, ReportDeadLetters.MALFORMED);
+        awaitAllCommitted(key);
+        assertThat(reader.readKey(deadLetters, key)).as("nothing dead-lettered twice").hasSize(2);
+    }
+
     private static String report(String reportId, String title) {
         return """
                 {"reportId": "%s", "reporter": "inspector", "title": "%s", "description": "巡查发现，需尽快整改",

@@ -44,7 +44,7 @@ class OutboxClaimOnH2Test {
                 new EventsProperties.Topics("hazard.lifecycle", "hazard.escalations", "hazard.reports", "hazard.reports.DLT", 3, null),
                 new EventsProperties.Relay(100, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ZERO),
                 new EventsProperties.Outbox(1000, Duration.ofMinutes(5), Duration.ofDays(7)),
-                new EventsProperties.Reports("hazard-loop-reports", 1));
+                new EventsProperties.Reports("hazard-loop-reports", 1, 50));
         outbox = new EventOutbox(store, new ObjectMapper(), properties, new OutboxSignal());
     }
 

@@ -17,7 +17,7 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JsonDeserializer;
 
-/** The consumer of {@code hazard.reports}: manual acknowledgement after the hazard is stored, dead letters for the rest. */
+/** The consumer of {@code hazard.reports}: a poll's reports stored together, acknowledged after they are, dead letters for the rest. */
 @Configuration
 public class InboundReportsConfiguration {
 
@@ -38,6 +38,8 @@ public class InboundReportsConfiguration {
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // a new consumer group starts at the oldest report still on the topic: reports must not be missed
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a poll's reports are stored in one transaction (HazardReportListener): this bounds its size
+        settings.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.reports().batchSize());
         // A message that cannot be read becomes a DeserializationException for the error handler
         // instead of failing the poll, so the consumer never stops on it.
         JsonDeserializer<InboundHazardReport> reports = new JsonDeserializer<>(InboundHazardReport.class, json, false);
@@ -47,10 +49,10 @@ public class InboundReportsConfiguration {
         ConcurrentKafkaListenerContainerFactory<String, InboundHazardReport> factory =
                 new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
-        // MANUAL, not MANUAL_IMMEDIATE: a record's offset is still committed only after its hazard is stored, but
-        // the acknowledged offsets of one poll are committed together rather than one synchronous commit per
-        // record (docs/performance.md, report ingestion). A crash before that commit redelivers reports whose
-        // hazards exist; their reportId makes them start nothing.
+        factory.setBatchListener(true);
+        // MANUAL, not MANUAL_IMMEDIATE: the poll's offsets are committed only after its hazards are stored, together
+        // with the next poll rather than one synchronous commit each (docs/performance.md, report ingestion). A crash
+        // before that commit redelivers reports whose hazards exist; their reportId makes them start nothing.
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
         factory.setCommonErrorHandler(deadLetters.errorHandler());
         factory.setConcurrency(properties.reports().concurrency());

@@ -75,8 +75,6 @@ final class EscalationBenchmark {
     private long open;
     /** Wall time to open one measured hazard (full path), from the last measured batch: sets the lead of the next. */
     private double millisPerHazard = 5;
-    /** Wall time to start one bare timer process, from the last bare burst (until then: {@link #millisPerHazard}). */
-    private double millisPerBareStart = Double.NaN;
     private long backgroundCount;
     private double backgroundSeconds;
 
@@ -102,8 +100,10 @@ final class EscalationBenchmark {
         environment.startApplication(UNTUNED);
         results.fact("the application restarted with Camunda's default job executor in",
                 Figure.format((System.nanoTime() - restart) / 1e9) + " s");
+        // The untuned executor is the tuned one's baseline: what the tuning buys. Its own bare-timer baseline was
+        // left out, as its drain time is mostly the untuned idle waits (5 s, backing off to 60 s), which swung it
+        // between 28 and 222 timers/s from run to run.
         Lateness untunedBurst = burst("Camunda default");
-        double untunedBare = bareBurst("Camunda default");
 
         int smallest = settings.openDeadlines().get(0);
         for (var entry : tuned.entrySet()) {
@@ -123,9 +123,9 @@ final class EscalationBenchmark {
         results.add(Figure.atLeast(SECTION, "burst of " + settings.burst() + " deadlines at one instant: escalations/s"
                 + " (tuned job executor)", settings.burst() / burst.drainSeconds(), "escalations/s",
                 new Figure.Baseline("bare Camunda timers, same burst, same engine", bare, "timers/s"), 0.8));
-        results.add(Figure.atLeast(SECTION, "the same burst with Camunda's default job executor", settings.burst()
-                        / untunedBurst.drainSeconds(), "escalations/s",
-                new Figure.Baseline("bare Camunda timers, Camunda's default job executor", untunedBare, "timers/s"), 0.8));
+        results.add(Figure.against(SECTION, "the same burst with Camunda's default job executor: escalations/s",
+                settings.burst() / untunedBurst.drainSeconds(), "escalations/s",
+                new Figure.Baseline("tuned job executor", settings.burst() / burst.drainSeconds(), "escalations/s")));
         results.add(Figure.against(SECTION, "p99 lateness of the burst with Camunda's default job executor",
                 untunedBurst.p99(), "ms", new Figure.Baseline("tuned job executor", burst.p99(), "ms")));
 
@@ -350,9 +350,8 @@ final class EscalationBenchmark {
         long began = System.nanoTime();
         RuntimeService runtime = environment.bean(RuntimeService.class);
         int count = settings.burst();
-        // a bare start is cheaper than a hazard's: once one bare burst is timed, the next plans with its rate
-        double millisPerStart = Double.isNaN(millisPerBareStart) ? millisPerHazard : millisPerBareStart * CREATION_MARGIN;
-        Instant due = Instant.now().plus(settings.escalationLead()).plusMillis(Math.round(count * millisPerStart));
+        // a bare start is cheaper than a hazard's: the hazards' time per start, without margin
+        Instant due = Instant.now().plus(settings.escalationLead()).plusMillis(Math.round(count * millisPerHazard));
         String prefix = runId + "-bare-timer-" + executor.replace(' ', '-') + "-";
         ExecutorService threads = Executors.newFixedThreadPool(4);
         try {
@@ -365,7 +364,6 @@ final class EscalationBenchmark {
             for (Future<?> f : work) {
                 f.get();
             }
-            millisPerBareStart = (System.nanoTime() - began) / 1e6 / count;
         } finally {
             threads.shutdown();
         }

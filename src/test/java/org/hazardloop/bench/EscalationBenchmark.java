@@ -103,6 +103,7 @@ final class EscalationBenchmark {
         // The untuned executor is the tuned one's baseline: what the tuning buys. Its own bare-timer baseline was
         // left out, as its drain time is mostly the untuned idle waits (5 s, backing off to 60 s), which swung it
         // between 28 and 222 timers/s from run to run.
+        calibrate();
         Lateness untunedBurst = burst("Camunda default");
 
         int smallest = settings.openDeadlines().get(0);
@@ -240,7 +241,7 @@ final class EscalationBenchmark {
                 }
             }
             // a short look for late duplicates
-            long extra = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            long extra = System.nanoTime() + Duration.ofSeconds(1).toNanos();
             while (System.nanoTime() < extra) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
                     String id = header(record, "ce_id");
@@ -348,25 +349,13 @@ final class EscalationBenchmark {
     /** {@code burst} bare timers at one instant; returns timers fired per second from that instant to the last. */
     private double bareBurst(String executor) throws Exception {
         long began = System.nanoTime();
-        RuntimeService runtime = environment.bean(RuntimeService.class);
         int count = settings.burst();
-        // a bare start is cheaper than a hazard's: the hazards' time per start, without margin
-        Instant due = Instant.now().plus(settings.escalationLead()).plusMillis(Math.round(count * millisPerHazard));
+        // A bare start is cheaper than a hazard's: a hundred of them, due weeks ahead, time it. The small sample gets
+        // half again as margin.
+        double millisPerStart = startBare(runId + "-bare-calibration-", 100, Instant.now().plus(Duration.ofDays(10)));
+        Instant due = Instant.now().plus(settings.escalationLead()).plusMillis(Math.round(count * millisPerStart * 1.5));
         String prefix = runId + "-bare-timer-" + executor.replace(' ', '-') + "-";
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                String key = prefix + i;
-                work.add(threads.submit(() -> runtime.startProcessInstanceByKey(BARE_TIMER_KEY, key,
-                        Map.of("due", Date.from(due)))));
-            }
-            for (Future<?> f : work) {
-                f.get();
-            }
-        } finally {
-            threads.shutdown();
-        }
+        startBare(prefix, count, due);
         if (Instant.now().isAfter(due)) {
             results.note("bare timers burst, " + executor + ": the processes were still being started when their"
                     + " deadline passed; raise bench.escalation-lead");
@@ -385,6 +374,27 @@ final class EscalationBenchmark {
                 count - fired(prefix), percentile(lateness, 50), percentile(lateness, 99),
                 lateness.getTotalCount() == 0 ? Double.NaN : lateness.getMaxValue(), drain, (System.nanoTime() - began) / 1e9));
         return fired(prefix) / Math.max(drain, 1e-3);
+    }
+
+    /** Starts {@code count} bare timer processes due at {@code due}, from four threads; returns the wall time per start. */
+    private double startBare(String prefix, int count, Instant due) throws Exception {
+        RuntimeService runtime = environment.bean(RuntimeService.class);
+        long started = System.nanoTime();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String key = prefix + i;
+                work.add(threads.submit(() -> runtime.startProcessInstanceByKey(BARE_TIMER_KEY, key,
+                        Map.of("due", Date.from(due)))));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        return (System.nanoTime() - started) / 1e6 / count;
     }
 
     private static int fired(String prefix) {

@@ -94,7 +94,7 @@ public record BenchmarkSettings(
                 integer(p, "due-rate", 100),
                 seconds(p, "escalation-window", 10),
                 integer(p, "burst", 2_000),
-                seconds(p, "escalation-lead", 3),
+                seconds(p, "escalation-lead", 5),
                 Boolean.parseBoolean(p.getProperty("bench.explain", "true")),
                 Boolean.parseBoolean(p.getProperty("bench.remove-baseline", "false")),
                 java.util.Set.copyOf(Arrays.asList(p.getProperty("bench.phases", ALL_PHASES).split("\\s*,\\s*"))),

@@ -48,9 +48,10 @@ final class EscalationBenchmark {
     static final String BARE_TIMER_KEY = "BenchBareTimer";
     /**
      * The time to create a measurement's hazards is planned as the last measured time per hazard times this. The
-     * report notes a measurement whose first deadline passed before its hazards were all in place.
+     * report notes a measurement whose first deadline passed before its hazards were all in place (seen with 1.2 and
+     * a 3 s lead: the first measurement's hazards, planned from the hundred of the calibration, were late).
      */
-    private static final double CREATION_MARGIN = 1.2;
+    private static final double CREATION_MARGIN = 1.5;
 
     /** The Camunda job executor's defaults, for the untuned baseline. */
     static final Map<String, String> UNTUNED = Map.of(

@@ -72,7 +72,7 @@ public record BenchmarkSettings(
     static final String APP_PREFIX = "bench.app.";
     static final String ALL_PHASES = "throughput,ingestion,storage,ledger,escalation";
 
-    /** The default run (14 to 19 minutes on two cores, docs/performance.md); each value a system property can change. */
+    /** The default run (14 to 20 minutes on two cores, docs/performance.md); each value a system property can change. */
     public static BenchmarkSettings fromSystemProperties() {
         Properties p = System.getProperties();
         return new BenchmarkSettings(
@@ -92,7 +92,7 @@ public record BenchmarkSettings(
                 integer(p, "bare-starts", 3_000),
                 integers(p, "open-deadlines", "1000,10000,50000"),
                 integer(p, "due-rate", 100),
-                seconds(p, "escalation-window", 10),
+                seconds(p, "escalation-window", 15),
                 integer(p, "burst", 2_000),
                 seconds(p, "escalation-lead", 5),
                 Boolean.parseBoolean(p.getProperty("bench.explain", "true")),

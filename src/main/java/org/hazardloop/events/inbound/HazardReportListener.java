@@ -1,6 +1,5 @@
 package org.hazardloop.events.inbound;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hazardloop.hazard.FieldViolation;
@@ -51,14 +50,12 @@ public class HazardReportListener {
         try {
             // One commit for the poll instead of one per report: a burst of reports is stored faster
             // (docs/performance.md, report ingestion), and a report's hazard is still all there or not at all.
-            stored = transaction.execute(status -> {
-                List<ReportedHazard> hazards = new ArrayList<>(records.size());
-                records.forEach(record -> hazards.add(start(record)));
-                return hazards;
-            });
+            stored = transaction.execute(status -> records.stream().map(this::start).toList());
         } catch (RuntimeException failed) {
             log.info("A report of a poll of {} failed ({}); storing them one by one", records.size(), failed.toString());
-            stored = oneByOne(records);
+            oneByOne(records);
+            acknowledgment.acknowledge();
+            return;
         }
         for (int i = 0; i < records.size(); i++) {
             logStored(records.get(i).value(), stored.get(i));
@@ -67,21 +64,16 @@ public class HazardReportListener {
     }
 
     /** Each report in a transaction of its own; the first that fails is handed to the error handler by its index. */
-    private List<ReportedHazard> oneByOne(List<ConsumerRecord<String, InboundHazardReport>> records) {
-        List<ReportedHazard> stored = new ArrayList<>(records.size());
+    private void oneByOne(List<ConsumerRecord<String, InboundHazardReport>> records) {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, InboundHazardReport> record = records.get(i);
             try {
-                stored.add(start(record));
+                logStored(record.value(), start(record));
             } catch (RuntimeException failed) {
-                for (int j = 0; j < i; j++) {
-                    logStored(records.get(j).value(), stored.get(j));
-                }
                 throw new BatchListenerFailedException("report at " + record.topic() + "-" + record.partition() + "@"
                         + record.offset() + " failed", failed, i);
             }
         }
-        return stored;
     }
 
     private ReportedHazard start(ConsumerRecord<String, InboundHazardReport> record) {

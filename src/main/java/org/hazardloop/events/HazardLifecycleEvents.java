@@ -40,7 +40,8 @@ public class HazardLifecycleEvents {
         Hazard hazard = writer.hazard(number);
         // Only the length of the timeline and, for CLOSED, the entry before the last are needed: reading and parsing
         // the whole timeline on every step cost more than the event itself (docs/performance.md).
-        int sequence = ledger.timelineLength(number);
+        // The report is always a hazard's first entry: a burst of reports need not count what it has just written.
+        int sequence = step.action() == TimelineAction.REPORTED ? 1 : ledger.timelineLength(number);
         Map<String, ?> values = step.action() == TimelineAction.CLOSED ? finalApproval(number, sequence) : step.values();
         OffsetDateTime occurredAt = HazardEventWriter.eventTime(step.occurredAt());
         HazardEventData data = new HazardEventData(

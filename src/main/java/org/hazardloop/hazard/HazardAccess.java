@@ -60,7 +60,17 @@ public class HazardAccess {
      * above it.
      */
     public void requireMayReport(String reporter, OrgUnit unit) {
-        boolean allowed = organization.departments(organization.groupsOf(reporter)).stream()
+        requireMayReport(reporter, reportingDepartments(reporter), unit);
+    }
+
+    /** The departments {@code reporter} belongs to, for {@link #requireMayReport(String, List, OrgUnit)}. */
+    public List<Department> reportingDepartments(String reporter) {
+        return organization.departments(organization.groupsOf(reporter));
+    }
+
+    /** As {@link #requireMayReport(String, OrgUnit)}, the reporter's departments already looked up. */
+    public void requireMayReport(String reporter, List<Department> reporterDepartments, OrgUnit unit) {
+        boolean allowed = reporterDepartments.stream()
                 .filter(department -> department.kind() == DepartmentKind.GRID_INSPECTORS
                         || department.kind() == DepartmentKind.SAFETY_OFFICE)
                 .anyMatch(department -> unit.selfAndAncestors().contains(department.unitCode()));

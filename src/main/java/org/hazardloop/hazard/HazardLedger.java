@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,40 +27,59 @@ public class HazardLedger {
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
+    /** JdbcClient has no batch updates; the template it is built on has. */
+    private final NamedParameterJdbcTemplate batch;
     private final ObjectMapper json;
 
-    public HazardLedger(JdbcClient jdbc, ObjectMapper json) {
+    public HazardLedger(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
     }
 
     public void insert(NewHazard hazard) {
-        jdbc.sql("""
+        insertAll(List.of(hazard));
+    }
+
+    /**
+     * The entries of a batch of reports, in one JDBC batch: one round trip to the database instead of one per row
+     * (a poll of reports from Kafka, docs/performance.md).
+     */
+    public void insertAll(List<NewHazard> hazards) {
+        batch.batchUpdate("""
                 INSERT INTO hl_hazard (number, report_id, title, description, sector, location, grid_unit, grid_path,
                                        safety_office, supervising_office, reporter, discovered_at, reported_at, status)
                 VALUES (:number, :reportId, :title, :description, :sector, :location, :gridUnit, :gridPath,
-                        :safetyOffice, :supervisingOffice, :reporter, :discoveredAt, :reportedAt, :status)""")
-                .param("number", hazard.number())
-                .param("reportId", hazard.reportId())
-                .param("title", hazard.title())
-                .param("description", hazard.description())
-                .param("sector", hazard.sector().name())
-                .param("location", hazard.location())
-                .param("gridUnit", hazard.gridUnit())
-                .param("gridPath", hazard.gridPath())
-                .param("safetyOffice", hazard.safetyOffice())
-                .param("supervisingOffice", hazard.supervisingOffice())
-                .param("reporter", hazard.reporter())
-                .param("discoveredAt", hazard.discoveredAt())
-                .param("reportedAt", hazard.reportedAt())
-                .param("status", HazardStatus.REPORTED.name())
-                .update();
+                        :safetyOffice, :supervisingOffice, :reporter, :discoveredAt, :reportedAt, :status)""",
+                hazards.stream().map(hazard -> new MapSqlParameterSource()
+                        .addValue("number", hazard.number())
+                        .addValue("reportId", hazard.reportId())
+                        .addValue("title", hazard.title())
+                        .addValue("description", hazard.description())
+                        .addValue("sector", hazard.sector().name())
+                        .addValue("location", hazard.location())
+                        .addValue("gridUnit", hazard.gridUnit())
+                        .addValue("gridPath", hazard.gridPath())
+                        .addValue("safetyOffice", hazard.safetyOffice())
+                        .addValue("supervisingOffice", hazard.supervisingOffice())
+                        .addValue("reporter", hazard.reporter())
+                        .addValue("discoveredAt", hazard.discoveredAt())
+                        .addValue("reportedAt", hazard.reportedAt())
+                        .addValue("status", HazardStatus.REPORTED.name()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     public void linkProcessInstance(String number, String processInstanceId) {
-        TransactionRows.forget(number);
-        jdbc.sql("UPDATE hl_hazard SET process_instance_id = :pid WHERE number = :number")
-                .param("pid", processInstanceId).param("number", number).update();
+        linkProcessInstances(Map.of(number, processInstanceId));
+    }
+
+    /** Each hazard (key) to its process instance (value), in one JDBC batch. */
+    public void linkProcessInstances(Map<String, String> processInstanceByNumber) {
+        processInstanceByNumber.keySet().forEach(TransactionRows::forget);
+        batch.batchUpdate("UPDATE hl_hazard SET process_instance_id = :pid WHERE number = :number",
+                processInstanceByNumber.entrySet().stream()
+                        .map(link -> new MapSqlParameterSource("number", link.getKey()).addValue("pid", link.getValue()))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     /** The entry; within a transaction, as the transaction last read it ({@link TransactionRows}). */
@@ -65,9 +89,34 @@ public class HazardLedger {
                 .param("number", unread).query(HazardLedger::hazard).optional().orElse(null)));
     }
 
+    /**
+     * The entries of these numbers, read in one query; within a transaction they stand for the later reads of its
+     * {@link #find} as if each had been read so.
+     */
+    public Map<String, Hazard> findAll(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Hazard> found = new LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM hl_hazard WHERE number IN (:numbers)").param("numbers", List.copyOf(numbers))
+                .query(HazardLedger::hazard).list().forEach(hazard -> found.put(hazard.number(), hazard));
+        found.values().forEach(TransactionRows::remember);
+        return found;
+    }
+
     public Optional<Hazard> findByReportId(String reportId) {
-        return jdbc.sql("SELECT * FROM hl_hazard WHERE report_id = :reportId")
-                .param("reportId", reportId).query(HazardLedger::hazard).optional();
+        return Optional.ofNullable(findByReportIds(List.of(reportId)).get(reportId));
+    }
+
+    /** The entries reported with these report ids, by report id. */
+    public Map<String, Hazard> findByReportIds(Collection<String> reportIds) {
+        if (reportIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Hazard> found = new LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM hl_hazard WHERE report_id IN (:reportIds)").param("reportIds", List.copyOf(reportIds))
+                .query(HazardLedger::hazard).list().forEach(hazard -> found.put(hazard.reportId(), hazard));
+        return found;
     }
 
     /** Reads the entry and locks it until the transaction ends, so concurrent steps serialise. */
@@ -176,16 +225,22 @@ public class HazardLedger {
 
     public void appendTimeline(String number, OffsetDateTime at, String actor, TimelineAction action,
                                HazardStatus statusAfter, Map<String, ?> details) {
-        jdbc.sql("""
+        appendTimeline(List.of(new NewTimelineEntry(number, at, actor, action, statusAfter, details)));
+    }
+
+    /** Timeline entries, in one JDBC batch, in the order given. */
+    public void appendTimeline(List<NewTimelineEntry> entries) {
+        batch.batchUpdate("""
                 INSERT INTO hl_hazard_timeline (hazard_number, occurred_at, actor, action, status_after, details)
-                VALUES (:number, :at, :actor, :action, :statusAfter, :details)""")
-                .param("number", number)
-                .param("at", at)
-                .param("actor", actor)
-                .param("action", action.name())
-                .param("statusAfter", statusAfter.name())
-                .param("details", toJson(details))
-                .update();
+                VALUES (:number, :at, :actor, :action, :statusAfter, :details)""",
+                entries.stream().map(entry -> new MapSqlParameterSource()
+                        .addValue("number", entry.hazardNumber())
+                        .addValue("at", entry.occurredAt())
+                        .addValue("actor", entry.actor())
+                        .addValue("action", entry.action().name())
+                        .addValue("statusAfter", entry.statusAfter().name())
+                        .addValue("details", toJson(entry.details())))
+                        .toArray(SqlParameterSource[]::new));
     }
 
     public List<TimelineEntry> timeline(String number) {

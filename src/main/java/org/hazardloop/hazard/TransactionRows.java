@@ -1,20 +1,15 @@
 package org.hazardloop.hazard;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.hazardloop.transaction.TransactionScoped;
 
 /**
  * The ledger rows the current transaction has read, so that one step reads its hazard once: the listeners, the
  * domain rule, the event writers and the read grants of a step each ask for the hazard, and a timer job's notice as
  * well. A row read with its lock stands for the rest of the transaction, until the transaction itself changes the
  * row ({@link #forget}); a row read without the lock stands until the lock is asked for. Outside a transaction
- * nothing is kept.
- *
- * <p>Hand-written rather than Spring's cache abstraction: a transaction-scoped cache needs the row's lock state,
- * and its lifetime is exactly the transaction's synchronization.
+ * nothing is kept. Kept with its lock state, which a cache would not know of ({@link TransactionScoped}).
  */
 final class TransactionRows {
 
@@ -43,6 +38,14 @@ final class TransactionRows {
         return hazard;
     }
 
+    /** A row this transaction has just read in a query of its own, as if {@link #read} had read it without the lock. */
+    static void remember(Hazard hazard) {
+        Map<String, Row> rows = rows();
+        if (rows != null && !rows.containsKey(hazard.number())) {
+            rows.put(hazard.number(), new Row(hazard, false));
+        }
+    }
+
     /** The transaction changed the row: the next read goes to the database. */
     static void forget(String number) {
         Map<String, Row> rows = rows();
@@ -51,23 +54,7 @@ final class TransactionRows {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static Map<String, Row> rows() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Map<String, Row> rows = (Map<String, Row>) TransactionSynchronizationManager.getResource(KEY);
-        if (rows == null) {
-            Map<String, Row> created = new HashMap<>();
-            TransactionSynchronizationManager.bindResource(KEY, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
-                }
-            });
-            rows = created;
-        }
-        return rows;
+        return TransactionScoped.map(KEY);
     }
 }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.hazardloop.security.EngineSystemCalls;
+import org.hazardloop.transaction.TransactionScoped;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,8 +22,10 @@ import org.springframework.stereotype.Service;
  * department looked up by its code is kept ({@link #forget} drops them all). New ones are inserted, and a code that
  * is not found is not kept, so a unit or department added later, by any instance, is found at once; their names and
  * places change only by SQL, followed by a restart (docs/security.md). Which safety offices are in charge of a unit,
- * and which oversee it, is read from the database each time: it decides who is granted what on each new task, and an
- * office added through another instance sharing the database must be counted from its first hazard. Hand-written
+ * and which oversee it, is read from the database once per transaction: it decides who is granted what on each new
+ * task, and an office added through another instance sharing the database must be counted from the next
+ * transaction on; within one (a poll of fifty reports, each with its first task) the answer stands, unless the
+ * transaction adds to the grid itself ({@link #forgetInThisTransaction}). Hand-written
  * maps rather than a cache library: the entries are as many as the grid has units and departments, nothing expires,
  * and nothing else needs one.
  */
@@ -30,6 +33,8 @@ import org.springframework.stereotype.Service;
 public class OrganizationDirectory {
 
     private static final String UNIT_COLUMNS = "SELECT u.code, u.name, u.level, u.parent_code, u.path FROM hl_org_unit u";
+    /** The safety offices over each unit, as this transaction has read them. */
+    private static final String OFFICES_OVER = OrganizationDirectory.class.getName() + ".safetyOfficesOver";
     private static final String DEPARTMENT_COLUMNS = "SELECT d.code, d.name, d.unit_code, d.kind FROM hl_department d";
 
     private static final RowMapper<OrgUnit> UNIT = (rs, row) -> new OrgUnit(rs.getString("code"),
@@ -94,7 +99,8 @@ public class OrganizationDirectory {
 
     /** The safety office in charge of a unit: its own, or else that of its nearest ancestor. */
     public Optional<Department> safetyOfficeFor(String unitCode) {
-        return unit(unitCode).flatMap(unit -> nearestSafetyOffice(unit.selfAndAncestors()));
+        List<String> nearestFirst = unit(unitCode).map(OrgUnit::selfAndAncestors).orElse(List.of());
+        return safetyOfficesOver(unitCode).stream().min(Comparator.comparingInt(d -> nearestFirst.indexOf(d.unitCode())));
     }
 
     /** The safety office one level above the unit that owns {@code safetyOffice}: who lists and approves close-out. */
@@ -103,15 +109,6 @@ public class OrganizationDirectory {
                 .flatMap(office -> unit(office.unitCode()))
                 .filter(unit -> unit.parentCode() != null)
                 .flatMap(unit -> safetyOfficeFor(unit.parentCode()));
-    }
-
-    private Optional<Department> nearestSafetyOffice(List<String> unitCodesNearestFirst) {
-        List<Department> offices = jdbc.sql(DEPARTMENT_COLUMNS
-                        + " WHERE d.kind = 'SAFETY_OFFICE' AND d.unit_code IN (:units)")
-                .param("units", unitCodesNearestFirst)
-                .query(DEPARTMENT)
-                .list();
-        return offices.stream().min(Comparator.comparingInt(d -> unitCodesNearestFirst.indexOf(d.unitCode())));
     }
 
     /** The departments with these codes (e.g. a user's groups); codes that are no department are left out. */
@@ -124,15 +121,31 @@ public class OrganizationDirectory {
                 .query(DEPARTMENT).list();
     }
 
-    /** Every safety office of the unit and of the units above it: who oversees what happens in the unit. */
+    /** Every safety office of the unit and of the units above it, by code: who oversees what happens in the unit. */
     public List<Department> safetyOfficesOver(String unitCode) {
+        Map<String, List<Department>> read = TransactionScoped.map(OFFICES_OVER);
+        if (read == null) {
+            return readSafetyOfficesOver(unitCode);
+        }
+        return read.computeIfAbsent(unitCode, this::readSafetyOfficesOver);
+    }
+
+    private List<Department> readSafetyOfficesOver(String unitCode) {
         List<String> units = unit(unitCode).map(OrgUnit::selfAndAncestors).orElse(List.of());
         if (units.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(DEPARTMENT_COLUMNS + " WHERE d.kind = 'SAFETY_OFFICE' AND d.unit_code IN (:units) ORDER BY d.code")
+        return List.copyOf(jdbc.sql(DEPARTMENT_COLUMNS + " WHERE d.kind = 'SAFETY_OFFICE' AND d.unit_code IN (:units) ORDER BY d.code")
                 .param("units", units)
-                .query(DEPARTMENT).list();
+                .query(DEPARTMENT).list());
+    }
+
+    /** The grid has changed in this transaction: what it has read of the safety offices is read again. */
+    void forgetInThisTransaction() {
+        Map<String, List<Department>> read = TransactionScoped.map(OFFICES_OVER);
+        if (read != null) {
+            read.clear();
+        }
     }
 
     /** Drops every unit and department kept: the next lookups read the grid as it is now. */

@@ -101,6 +101,7 @@ public class OrganizationWriter {
      * the grid again. Not before: another request would keep what this one has not committed yet.
      */
     private void directoryForgetsWhenDone() {
+        directory.forgetInThisTransaction();
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             directory.forget();
             return;

@@ -38,7 +38,9 @@ abstract class StepTaskListener implements TaskListener {
     public final void notify(DelegateTask task) {
         switch (task.getEventName()) {
             case EVENTNAME_CREATE -> {
-                task.removeVariables(inputVariables());
+                // A new task has no variables of its own: a completed form's answers are on its execution. Removed
+                // there, the task's own variables are not loaded, a query fewer on every task created.
+                task.getExecution().removeVariables(inputVariables());
                 Hazard hazard = context.nameTask(task);
                 participants.readGrants().taskCreated(task, hazard);
             }

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 class OrganizationDirectoryTest extends TestGridTest {
 
     @Autowired
     OrganizationDirectory directory;
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void aVillageOrEnterpriseResolvesToItsTownsSafetyOffice() {
@@ -57,6 +60,26 @@ class OrganizationDirectoryTest extends TestGridTest {
         assertThat(directory.safetyOfficesOver(grid.code("T"))).extracting(Department::code)
                 .containsExactly(grid.code("C-SAFETY"), grid.code("T-SAFETY"));
         assertThat(directory.safetyOfficeFor(grid.code("T"))).map(Department::code).contains(grid.code("T-SAFETY"));
+    }
+
+    @Test
+    void withinOneTransactionTheOfficesStandUnlessTheTransactionAddsOne() {
+        writer.addUnit(grid.code("C"), "测试市", OrgLevel.CITY, null);
+        writer.addUnit(grid.code("T"), "测试镇", OrgLevel.TOWN, grid.code("C"));
+        writer.addDepartment(grid.code("C-SAFETY"), "测试市安委办", grid.code("C"), DepartmentKind.SAFETY_OFFICE);
+
+        transaction.executeWithoutResult(status -> {
+            assertThat(directory.safetyOfficesOver(grid.code("T"))).extracting(Department::code)
+                    .containsExactly(grid.code("C-SAFETY"));
+            // what this transaction adds through the writer counts at once, for the next task it creates
+            writer.addDepartment(grid.code("T-SAFETY"), "测试镇安委办", grid.code("T"), DepartmentKind.SAFETY_OFFICE);
+            assertThat(directory.safetyOfficesOver(grid.code("T"))).extracting(Department::code)
+                    .containsExactly(grid.code("C-SAFETY"), grid.code("T-SAFETY"));
+            assertThat(directory.safetyOfficeFor(grid.code("T"))).map(Department::code).contains(grid.code("T-SAFETY"));
+        });
+        // and after the transaction, a fresh read finds the same
+        assertThat(directory.safetyOfficesOver(grid.code("T"))).extracting(Department::code)
+                .containsExactly(grid.code("C-SAFETY"), grid.code("T-SAFETY"));
     }
 
     @Test

@@ -115,6 +115,11 @@ final class BenchmarkEnvironment implements AutoCloseable {
         settle(List.of());
     }
 
+    /** How long the autovacuum stand-in's statements have run so far (ns; 0 where the server's autovacuum is on). */
+    long maintenanceNanos() {
+        return autovacuum.active() ? autovacuum.workNanos() : 0;
+    }
+
     /** Who keeps the planner's statistics and the tables' dead rows in check during the run. */
     String autovacuum() {
         return autovacuum.active() ? "off on this server; the benchmark's stand-in ran " + autovacuum.summary()

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,18 +21,17 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Vacuums between measurements, not during them: a vacuum of a table of a million rows running beside a measurement
  * on two cores would be measured with it (seen: a burst of timers drained at a sixth of its rate), where a
- * production server's autovacuum keeps up with months of growth in small steps. Analyses also during them, every
- * few seconds, as autovacuum would during a burst: without it a burst of 20,000 reports slowed from 82 hazards a
- * second to 20 as the plans chosen at its start fell behind the tables' growth. Analysing reads a sample of each
- * table and is light. Hand-written because the server setting cannot
- * be changed from a client and a restart with another configuration is not the benchmark's to make. On a server
- * with autovacuum on it only analyses the tables a measurement names. Its own connection, so the application's pool
- * is the application's.
+ * production server's autovacuum keeps up with months of growth in small steps. Analyses also during them, as
+ * autovacuum would during a burst: without it a burst of 20,000 reports slowed from 82 hazards a second to 20 as the
+ * plans chosen at its start fell behind the tables' growth. It looks for tables to analyse as often as autovacuum
+ * visits a database by default (autovacuum_naptime, a minute; {@code bench.analyse-every}): looking every 10 s, it
+ * found the young engine tables that a burst grows by a tenth every few seconds due at nearly every look, and its
+ * analysing, on the same two cores, took a quarter of the report burst's time (docs/performance.md). Hand-written
+ * because the server setting cannot be changed from a client and a restart with another configuration is not the
+ * benchmark's to make. On a server with autovacuum on it only analyses the tables a measurement names. Its own
+ * connection, so the application's pool is the application's.
  */
 final class AutovacuumStandIn implements AutoCloseable {
-
-    /** autovacuum_naptime is a minute; the benchmark's phases last seconds to minutes, so it looks more often. */
-    private static final long NAP_MILLIS = 10_000;
 
     /**
      * The tables due, by PostgreSQL's default thresholds: vacuum for dead rows (autovacuum_vacuum_threshold 50,
@@ -52,26 +52,31 @@ final class AutovacuumStandIn implements AutoCloseable {
     private final String user;
     private final String password;
     private final boolean active;
+    private final long napMillis;
     private final AtomicInteger vacuums = new AtomicInteger();
     private final AtomicInteger analyses = new AtomicInteger();
     private final AtomicLong workNanos = new AtomicLong();
     private volatile boolean running;
     private Thread analyser;
 
-    private AutovacuumStandIn(String url, String user, String password, boolean active) {
+    private AutovacuumStandIn(String url, String user, String password, boolean active, Duration nap) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.active = active;
+        this.napMillis = nap.toMillis();
     }
 
-    /** The stand-in for this database: active if the server's autovacuum is off. */
-    static AutovacuumStandIn forDatabase(String url, String user, String password) {
+    /**
+     * The stand-in for this database: active if the server's autovacuum is off, then looking for tables to analyse
+     * every {@code nap} (autovacuum_naptime).
+     */
+    static AutovacuumStandIn forDatabase(String url, String user, String password, Duration nap) {
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement statement = connection.createStatement();
              ResultSet setting = statement.executeQuery("SHOW autovacuum")) {
             AutovacuumStandIn standIn = new AutovacuumStandIn(url, user, password,
-                    setting.next() && "off".equals(setting.getString(1)));
+                    setting.next() && "off".equals(setting.getString(1)), nap);
             if (standIn.active) {
                 standIn.startAnalysing();
             }
@@ -118,7 +123,7 @@ final class AutovacuumStandIn implements AutoCloseable {
         }
     }
 
-    /** Analyses what is due every {@link #NAP_MILLIS}, until closed; vacuuming waits for {@link #catchUp}. */
+    /** Analyses what is due every {@link #napMillis}, until closed; vacuuming waits for {@link #catchUp}. */
     private void startAnalysing() {
         running = true;
         analyser = new Thread(() -> {
@@ -130,14 +135,14 @@ final class AutovacuumStandIn implements AutoCloseable {
                                 work(statement, new Due(due.table(), false, true));
                             }
                         }
-                        Thread.sleep(NAP_MILLIS);
+                        Thread.sleep(napMillis);
                     }
                 } catch (InterruptedException e) {
                     return;
                 } catch (SQLException e) {
                     // the database going away at the end, a table dropped while due: look again after a nap
                     try {
-                        Thread.sleep(NAP_MILLIS);
+                        Thread.sleep(napMillis);
                     } catch (InterruptedException interrupted) {
                         return;
                     }

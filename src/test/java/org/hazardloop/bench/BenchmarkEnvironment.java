@@ -45,7 +45,8 @@ final class BenchmarkEnvironment implements AutoCloseable {
             environment.startApplication(Map.of());
             var env = environment.context.getEnvironment();
             environment.autovacuum = AutovacuumStandIn.forDatabase(env.getProperty("spring.datasource.url"),
-                    env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password", ""));
+                    env.getProperty("spring.datasource.username"), env.getProperty("spring.datasource.password", ""),
+                    settings.analyseEvery());
             return environment;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -38,6 +38,8 @@ class BenchmarkSmokeTest {
         assertThat(facts.get("application loop: hazards closed in the ledger (warm-up included) / left open by a failed loop"))
                 .endsWith(" / 0").doesNotStartWith("0 ");
         assertThat(facts).containsEntry("report burst: consumer lag at the end / reports dead-lettered", "0 / 0");
+        assertThat(facts.get("report warm-up before the burst, unmeasured: reports put on the topic and stored"))
+                .startsWith("4 in ");
         // processor time of the JVM and of the local PostgreSQL per operation, beside each rate (a loop may not finish
         // inside a one-second window, so the closed loop's may have nothing to divide by)
         assertThat(facts.get("report burst: processor time per hazard started, from the resume until the probe saw the last"))

@@ -149,7 +149,7 @@ final class LedgerQueryBenchmark {
                     String.valueOf(after), Figure.format(seconds), toLoad > 0 ? Figure.format(toLoad / Math.max(seconds, 1e-9)) : "–"));
             timings.addAll(replay(queries, after));
         }
-        results.table(SECTION, new BenchmarkResults.Table("Bulk loads (COPY, then VACUUM ANALYZE)",
+        results.table(SECTION, new BenchmarkResults.Table("Bulk loads (COPY, then VACUUM ANALYZE and CHECKPOINT)",
                 List.of("target rows", "rows before", "rows loaded", "rows after", "seconds", "rows/s"), loads));
         List<List<String>> rows = new ArrayList<>();
         for (Timing t : timings) {

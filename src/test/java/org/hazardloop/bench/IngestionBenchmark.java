@@ -97,13 +97,10 @@ final class IngestionBenchmark {
             CpuMeter.Usage burstCpu = CpuMeter.between(atResume, cpu.take());
             long burstMaintenance = environment.maintenanceNanos() - maintenanceAtResume;
             double seconds = Duration.between(resumed.toInstant(), last[0]).toNanos() / 1e9;
-            await("the consumer group's lag is back to zero", Duration.ofSeconds(60),
-                    () -> lag(admin, events.reports().groupId(), topic) == 0);
+            awaitConsumed(admin, events, topic, "the burst");
             double lagZeroSeconds = (System.nanoTime() - start) / 1e9;
             long deadLetters = endOffsets(admin, events.topics().reportsDeadLetter()) - deadLettersBefore;
-            OutboxStore outbox = environment.bean(OutboxStore.class);
-            await("the outbox has published the hazard.reported events", Duration.ofSeconds(120),
-                    () -> outbox.backlog().unsent() == 0);
+            awaitPublished("the burst");
             double outboxDrained = (System.nanoTime() - start) / 1e9;
 
             double rate = settings.reports() / seconds;
@@ -153,16 +150,26 @@ final class IngestionBenchmark {
                         .param("since", since).param("prefix", prefix + "%").query(Long.class).single()
                         >= settings.reportWarmup());
         double seconds = (System.nanoTime() - start) / 1e9;
-        await("the consumer group's lag is back to zero after the warm-up", Duration.ofSeconds(60),
-                () -> lag(admin, events.reports().groupId(), topic) == 0);
-        OutboxStore outbox = environment.bean(OutboxStore.class);
-        await("the outbox has published the warm-up's hazard.reported events", Duration.ofSeconds(120),
-                () -> outbox.backlog().unsent() == 0);
+        awaitConsumed(admin, events, topic, "the warm-up");
+        awaitPublished("the warm-up");
         results.fact("report warm-up before the burst, unmeasured: reports put on the topic and stored",
                 settings.reportWarmup() + " in " + Figure.format(seconds) + " s ("
                         + Figure.format(settings.reportWarmup() / seconds) + " hazards/s, sending included)");
         // the warm-up's rows are tables' growth like any other: the burst starts from tables as autovacuum keeps them
         environment.settle();
+    }
+
+    /** The consumer group's lag on the reports topic is back to zero after {@code what}. */
+    private static void awaitConsumed(Admin admin, EventsProperties events, String topic, String what) throws Exception {
+        await("the consumer group's lag is back to zero after " + what, Duration.ofSeconds(60),
+                () -> lag(admin, events.reports().groupId(), topic) == 0);
+    }
+
+    /** The outbox has published every hazard.reported event of {@code what}. */
+    private void awaitPublished(String what) throws Exception {
+        OutboxStore outbox = environment.bean(OutboxStore.class);
+        await("the outbox has published the hazard.reported events of " + what, Duration.ofSeconds(120),
+                () -> outbox.backlog().unsent() == 0);
     }
 
     private void produce(String topic, String prefix, int count) throws Exception {

@@ -11,10 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -30,11 +35,29 @@ public class HazardLedger {
     /** JdbcClient has no batch updates; the template it is built on has. */
     private final NamedParameterJdbcTemplate batch;
     private final ObjectMapper json;
+    private final UnaryOperator<String> updateReturningRow;
 
     public HazardLedger(JdbcClient jdbc, NamedParameterJdbcTemplate batch, ObjectMapper json) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
+        this.updateReturningRow = updateReturningRow(batch.getJdbcTemplate().getDataSource());
+    }
+
+    /**
+     * How an update hands back the row it changed: PostgreSQL's {@code UPDATE … RETURNING *}, or, on H2 (the
+     * embedded default), which has no {@code RETURNING}, the SQL-standard data change delta table
+     * {@code SELECT * FROM FINAL TABLE (UPDATE …)}, which PostgreSQL in turn lacks.
+     */
+    private static UnaryOperator<String> updateReturningRow(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
+            return DatabaseDriver.fromProductName(product) == DatabaseDriver.H2
+                    ? update -> "SELECT * FROM FINAL TABLE (" + update + ")"
+                    : update -> update + " RETURNING *";
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database holds the ledger", e);
+        }
     }
 
     public void insert(NewHazard hazard) {
@@ -131,9 +154,8 @@ public class HazardLedger {
     }
 
     public void recordAssignment(String number, Assignment assignment, String actor) {
-        TransactionRows.forget(number);
         FiveImplementations five = assignment.fiveImplementations();
-        jdbc.sql("""
+        remember(returning("""
                 UPDATE hl_hazard SET status = :status, grade = :grade, risk_level = :riskLevel, measures = :measures,
                        responsible_department = :department, responsible_person = :person, funds = :funds,
                        deadline = :deadline, contingency_plan = :plan, assigned_by = :actor,
@@ -149,41 +171,38 @@ public class HazardLedger {
                 .param("deadline", five.deadline())
                 .param("plan", five.contingencyPlan())
                 .param("actor", actor)
-                .param("number", number)
-                .update();
+                .param("number", number));
     }
 
     public void changeStatus(String number, HazardStatus status) {
-        TransactionRows.forget(number);
-        jdbc.sql("UPDATE hl_hazard SET status = :status WHERE number = :number")
-                .param("status", status.name()).param("number", number).update();
+        remember(returning("UPDATE hl_hazard SET status = :status WHERE number = :number")
+                .param("status", status.name()).param("number", number));
     }
 
     /** The rectification goes to verification, which is due by {@code verificationDeadline}. */
     public void recordRectificationSubmitted(String number, String actor, OffsetDateTime verificationDeadline) {
-        TransactionRows.forget(number);
-        jdbc.sql("""
+        remember(returning("""
                 UPDATE hl_hazard SET status = :status, rectified_by = :actor, verification_deadline = :verificationDeadline
                  WHERE number = :number""")
                 .param("status", HazardStatus.VERIFYING.name()).param("actor", actor)
-                .param("verificationDeadline", verificationDeadline).param("number", number).update();
+                .param("verificationDeadline", verificationDeadline).param("number", number));
     }
 
     /** A refused close-out goes back to verification, which is due by {@code verificationDeadline}. */
     public void recordCloseoutRejected(String number, OffsetDateTime verificationDeadline) {
-        TransactionRows.forget(number);
-        jdbc.sql("UPDATE hl_hazard SET status = :status, verification_deadline = :verificationDeadline WHERE number = :number")
+        remember(returning("""
+                UPDATE hl_hazard SET status = :status, verification_deadline = :verificationDeadline
+                 WHERE number = :number""")
                 .param("status", HazardStatus.VERIFYING.name()).param("verificationDeadline", verificationDeadline)
-                .param("number", number).update();
+                .param("number", number));
     }
 
     public void recordExtensionRequested(String number, String actor, OffsetDateTime requestedDeadline) {
-        TransactionRows.forget(number);
-        jdbc.sql("""
+        remember(returning("""
                 UPDATE hl_hazard SET status = :status, extension_requested_by = :actor, requested_deadline = :requested
                  WHERE number = :number""")
                 .param("status", HazardStatus.EXTENSION_REQUESTED.name()).param("actor", actor)
-                .param("requested", requestedDeadline).param("number", number).update();
+                .param("requested", requestedDeadline).param("number", number));
     }
 
     /**
@@ -192,35 +211,51 @@ public class HazardLedger {
      * escalation reached for it stand.
      */
     public void recordExtensionDecided(String number, boolean approved) {
-        TransactionRows.forget(number);
-        jdbc.sql(approved ? """
+        remember(returning(approved ? """
                 UPDATE hl_hazard SET status = :status, deadline = requested_deadline, requested_deadline = NULL,
                        deadline_version = deadline_version + 1, escalation_level = NULL, escalation_target = NULL
                  WHERE number = :number""" : """
                 UPDATE hl_hazard SET status = :status, requested_deadline = NULL
                  WHERE number = :number""")
                 .param("status", HazardStatus.RECTIFYING.name())
-                .param("number", number).update();
+                .param("number", number));
     }
 
     /** The missed deadline in force has been escalated to {@code level}: {@code targetDepartment} must act now. */
     public void recordEscalation(String number, int level, String targetDepartment) {
-        TransactionRows.forget(number);
-        jdbc.sql("UPDATE hl_hazard SET escalation_level = :level, escalation_target = :target WHERE number = :number")
-                .param("level", level).param("target", targetDepartment).param("number", number).update();
+        remember(returning("""
+                UPDATE hl_hazard SET escalation_level = :level, escalation_target = :target
+                 WHERE number = :number""")
+                .param("level", level).param("target", targetDepartment).param("number", number));
     }
 
     public void recordRework(String number) {
-        TransactionRows.forget(number);
-        jdbc.sql("UPDATE hl_hazard SET status = :status, rework_count = rework_count + 1 WHERE number = :number")
-                .param("status", HazardStatus.RECTIFYING.name()).param("number", number).update();
+        remember(returning("""
+                UPDATE hl_hazard SET status = :status, rework_count = rework_count + 1
+                 WHERE number = :number""")
+                .param("status", HazardStatus.RECTIFYING.name()).param("number", number));
     }
 
     public void recordClosed(String number, String actor, OffsetDateTime at) {
-        TransactionRows.forget(number);
-        jdbc.sql("UPDATE hl_hazard SET status = :status, closed_by = :actor, closed_at = :at WHERE number = :number")
+        remember(returning("""
+                UPDATE hl_hazard SET status = :status, closed_by = :actor, closed_at = :at
+                 WHERE number = :number""")
                 .param("status", HazardStatus.CLOSED.name()).param("actor", actor).param("at", at)
-                .param("number", number).update();
+                .param("number", number));
+    }
+
+    /** An update of one entry that hands back the row it changed ({@link #remember}). */
+    private JdbcClient.StatementSpec returning(String update) {
+        return jdbc.sql(updateReturningRow.apply(update));
+    }
+
+    /**
+     * The row as this transaction's update left it, which holds its lock until the transaction ends: it stands for
+     * the rest of the transaction ({@link TransactionRows}), so the step's event writers, read grants and context
+     * projection do not read it again.
+     */
+    private static void remember(JdbcClient.StatementSpec update) {
+        update.query(HazardLedger::hazard).optional().ifPresent(TransactionRows::rememberLocked);
     }
 
     public void appendTimeline(String number, OffsetDateTime at, String actor, TimelineAction action,
@@ -245,15 +280,24 @@ public class HazardLedger {
 
     public List<TimelineEntry> timeline(String number) {
         return jdbc.sql("SELECT * FROM hl_hazard_timeline WHERE hazard_number = :number ORDER BY id")
-                .param("number", number)
-                .query((rs, row) -> new TimelineEntry(
-                        rs.getLong("id"),
-                        rs.getObject("occurred_at", OffsetDateTime.class),
-                        rs.getString("actor"),
-                        TimelineAction.valueOf(rs.getString("action")),
-                        HazardStatus.valueOf(rs.getString("status_after")),
-                        fromJson(rs.getString("details"))))
-                .list();
+                .param("number", number).query(this::timelineEntry).list();
+    }
+
+    /** The hazard's latest timeline entry, without reading the ones before it. */
+    public Optional<TimelineEntry> lastTimelineEntry(String number) {
+        return jdbc.sql("SELECT * FROM hl_hazard_timeline WHERE hazard_number = :number ORDER BY id DESC"
+                        + " FETCH FIRST 1 ROWS ONLY")
+                .param("number", number).query(this::timelineEntry).optional();
+    }
+
+    private TimelineEntry timelineEntry(ResultSet rs, int row) throws SQLException {
+        return new TimelineEntry(
+                rs.getLong("id"),
+                rs.getObject("occurred_at", OffsetDateTime.class),
+                rs.getString("actor"),
+                TimelineAction.valueOf(rs.getString("action")),
+                HazardStatus.valueOf(rs.getString("status_after")),
+                fromJson(rs.getString("details")));
     }
 
     /** How many entries the hazard's timeline has. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -181,8 +180,8 @@ public class HazardLifecycle {
         if (hazard.status() != HazardStatus.VERIFYING && hazard.status() != HazardStatus.AWAITING_CLOSEOUT) {
             throw new IllegalStateException("hazard " + number + " cannot be closed from status " + hazard.status());
         }
-        List<TimelineEntry> timeline = ledger.timeline(number);
-        String closedBy = timeline.get(timeline.size() - 1).actor();
+        String closedBy = ledger.lastTimelineEntry(number).map(TimelineEntry::actor)
+                .orElseThrow(() -> new IllegalStateException("hazard " + number + " has no timeline"));
         OffsetDateTime now = now();
         ledger.recordClosed(number, closedBy, now);
         ledger.appendTimeline(number, now, closedBy, TimelineAction.CLOSED, HazardStatus.CLOSED, Map.of());

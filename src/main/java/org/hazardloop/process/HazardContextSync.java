@@ -2,8 +2,10 @@ package org.hazardloop.process;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.hazardloop.hazard.FieldViolation;
@@ -23,6 +25,8 @@ public class HazardContextSync {
 
     private final HazardLedger ledger;
     private final HazardLoopProperties properties;
+    /** Each task's BPMN name by process definition and task definition key. */
+    private final Map<String, String> stepNames = new ConcurrentHashMap<>();
 
     public HazardContextSync(HazardLedger ledger, HazardLoopProperties properties) {
         this.ledger = ledger;
@@ -41,7 +45,9 @@ public class HazardContextSync {
 
     /** The task's step as the BPMN names it, e.g. 隐患交办. */
     String step(DelegateTask task) {
-        return task.getBpmnModelElementInstance().getName();
+        // A definition's step names never change; looking one up in the BPMN model costs more than the map.
+        return stepNames.computeIfAbsent(task.getProcessDefinitionId() + "/" + task.getTaskDefinitionKey(),
+                key -> task.getBpmnModelElementInstance().getName());
     }
 
     /** The number of the hazard whose process this task belongs to, checked against the ledger. */

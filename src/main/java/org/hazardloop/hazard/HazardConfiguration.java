@@ -22,11 +22,20 @@ public class HazardConfiguration {
 
     /** Spring's incrementers speak each database's sequence dialect, so the ledger SQL stays portable. */
     @Bean
-    HazardNumbers hazardNumbers(DataSource dataSource) throws MetaDataAccessException {
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
+    HazardNumbers hazardNumbers(DataSource dataSource) {
         String sequence = "hl_hazard_number_seq";
-        return new HazardNumbers(DatabaseDriver.fromProductName(product) == DatabaseDriver.H2
+        return new HazardNumbers(onH2(dataSource)
                 ? new H2SequenceMaxValueIncrementer(dataSource, sequence)
                 : new PostgresSequenceMaxValueIncrementer(dataSource, sequence));
+    }
+
+    /** Whether the ledger lives in H2 (the embedded default) rather than PostgreSQL: the few statements that differ. */
+    static boolean onH2(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
+            return DatabaseDriver.fromProductName(product) == DatabaseDriver.H2;
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell which database holds the ledger", e);
+        }
     }
 }

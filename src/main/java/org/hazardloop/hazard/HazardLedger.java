@@ -13,13 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
-import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -50,14 +47,9 @@ public class HazardLedger {
      * {@code SELECT * FROM FINAL TABLE (UPDATE …)}, which PostgreSQL in turn lacks.
      */
     private static UnaryOperator<String> updateReturningRow(DataSource dataSource) {
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, "getDatabaseProductName");
-            return DatabaseDriver.fromProductName(product) == DatabaseDriver.H2
-                    ? update -> "SELECT * FROM FINAL TABLE (" + update + ")"
-                    : update -> update + " RETURNING *";
-        } catch (MetaDataAccessException e) {
-            throw new IllegalStateException("cannot tell which database holds the ledger", e);
-        }
+        return HazardConfiguration.onH2(dataSource)
+                ? update -> "SELECT * FROM FINAL TABLE (" + update + ")"
+                : update -> update + " RETURNING *";
     }
 
     public void insert(NewHazard hazard) {

@@ -8,7 +8,8 @@ import org.hazardloop.transaction.TransactionScoped;
  * The ledger rows the current transaction has read, so that one step reads its hazard once: the listeners, the
  * domain rule, the event writers and the read grants of a step each ask for the hazard, and a timer job's notice as
  * well. A row read with its lock stands for the rest of the transaction, until the transaction itself changes the
- * row ({@link #forget}), or the change returned the row as it is now ({@link #rememberLocked}); a row read without the lock stands until the lock is asked for. Outside a transaction
+ * row ({@link #forget}) or the change hands the row back as it now is ({@link #rememberLocked}); a row read without
+ * the lock stands until the lock is asked for. Outside a transaction
  * nothing is kept. Kept with its lock state, which a cache would not know of ({@link TransactionScoped}).
  */
 final class TransactionRows {

@@ -52,7 +52,7 @@ public record EventsProperties(
             @DefaultValue("1s") Duration pollInterval,
             @DefaultValue("30s") Duration maxBackoff,
             @DefaultValue("60s") Duration sendTimeout,
-            @DefaultValue("20ms") Duration linger) {
+            @DefaultValue("100ms") Duration linger) {
     }
 
     /**

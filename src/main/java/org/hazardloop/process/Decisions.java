@@ -17,11 +17,11 @@ final class Decisions {
 
     /** Sets the decision and keeps the comment trimmed, or drops an empty one, for the next form to show. */
     static void record(DelegateTask task, String decisionField, boolean approved, String commentField, String comment) {
-        task.setVariable(decisionField, approved);
+        StepAnswers.keep(task, decisionField, approved);
         if (comment == null || comment.isBlank()) {
             task.removeVariable(commentField);
         } else {
-            task.setVariable(commentField, comment.strip());
+            StepAnswers.keep(task, commentField, comment.strip());
         }
     }
 

@@ -30,16 +30,16 @@ public class RectifyHazardListener extends StepTaskListener {
     @Override
     protected void complete(DelegateTask task, String hazardNumber, String actor) {
         Rectification rectification = lifecycle.rectify(hazardNumber, actor, task.getVariables());
-        task.setVariable(Rectification.OUTCOME, rectification.outcome().name());
+        StepAnswers.keep(task, Rectification.OUTCOME, rectification.outcome().name());
         // The answer stays visible to the next step's form (verification reads the report, extension review
         // the requested deadline and interim measures) until this task comes round again and clears it.
         if (rectification.outcome() == RectificationOutcome.SUBMIT) {
-            task.setVariable(Rectification.REPORT, rectification.rectificationReport());
-            task.setVariable(Rectification.ACTUAL_COST, rectification.actualCost().doubleValue());
+            StepAnswers.keep(task, Rectification.REPORT, rectification.rectificationReport());
+            StepAnswers.keep(task, Rectification.ACTUAL_COST, rectification.actualCost().doubleValue());
             task.removeVariables(List.of(Rectification.REQUESTED_DEADLINE, Rectification.INTERIM_MEASURES));
         } else {
-            task.setVariable(Rectification.REQUESTED_DEADLINE, Date.from(rectification.requestedDeadline().toInstant()));
-            task.setVariable(Rectification.INTERIM_MEASURES, rectification.interimMeasures());
+            StepAnswers.keep(task, Rectification.REQUESTED_DEADLINE, Date.from(rectification.requestedDeadline().toInstant()));
+            StepAnswers.keep(task, Rectification.INTERIM_MEASURES, rectification.interimMeasures());
             task.removeVariables(List.of(Rectification.REPORT, Rectification.ACTUAL_COST));
         }
         // The last extension decision was shown on this form; it is not news on the next round.

@@ -22,7 +22,8 @@ import java.util.Properties;
  * @param loopDuration      measured time of each closed-loop phase (app, bare Camunda) per round
  * @param rawDuration       measured time of the raw JDBC commit loop per round
  * @param rounds            the closed-loop phases alternate this many times, so a burst of load from other
- *                          builds on the machine hits app and baseline alike
+ *                          builds on the machine hits app and baseline alike; the bare loop goes first in every
+ *                          second round
  * @param restDuration      measured time of the REST API loop
  * @param ledgerSizes       ledger sizes (rows in hl_hazard) at which the queries are replayed, ascending
  * @param ledgerMinLoad     rows loaded at each size even when the ledger already holds that many (smoke run)
@@ -153,7 +154,7 @@ public record BenchmarkSettings(
         d.put("JDBC pool (engine + application)", String.valueOf(poolSize));
         d.put("warm-up per phase", warmup.toMillis() + " ms");
         d.put("closed-loop warm-up before the first round", loopWarmup.toMillis() + " ms each (app, bare)");
-        d.put("closed-loop phase", loopDuration.toMillis() + " ms × " + rounds + " rounds (app, bare, raw alternating)");
+        d.put("closed-loop phase", loopDuration.toMillis() + " ms × " + rounds + " rounds (app, bare, raw; then bare, app, raw; alternating)");
         d.put("raw JDBC phase", rawDuration.toMillis() + " ms × " + rounds);
         d.put("REST API loop", restDuration.toMillis() + " ms");
         d.put("ledger sizes", ledgerSizes.toString());

@@ -55,20 +55,33 @@ final class ThroughputBenchmark {
         for (int round = 0; round < settings.rounds(); round++) {
             String suffix = "-r" + round;
             boolean first = round == 0;
-            var beforeApp = first ? DatabaseWork.snapshot(jdbc) : null;
-            app.add(LoadRun.run("app", settings.clients(), settings.warmup(), settings.loopDuration(), cpu,
-                    client -> ClosedLoops.app(reporting, tasks, identity, appPrefix() + suffix + "-c" + client)));
-            if (first) {
-                appWork = DatabaseWork.difference(DatabaseWork.snapshot(jdbc), beforeApp);
-                appLoops = countLoops(jdbc, appPrefix() + suffix);
-            }
-            var beforeBare = first ? DatabaseWork.snapshot(jdbc) : null;
-            bare.add(LoadRun.run("bare", settings.clients(), settings.warmup(), settings.loopDuration(), cpu,
-                    client -> ClosedLoops.bare(runtime, tasks, identity, runId + "-bare" + suffix + "-c" + client)));
-            if (first) {
-                bareWork = DatabaseWork.difference(DatabaseWork.snapshot(jdbc), beforeBare);
-                bareLoops = jdbc.sql("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ LIKE :p AND end_time_ IS NOT NULL")
-                        .param("p", runId + "-bare" + suffix + "-%").query(Long.class).single();
+            Runnable appPhase = () -> {
+                var before = first ? DatabaseWork.snapshot(jdbc) : null;
+                app.add(LoadRun.run("app", settings.clients(), settings.warmup(), settings.loopDuration(), cpu,
+                        client -> ClosedLoops.app(reporting, tasks, identity, appPrefix() + suffix + "-c" + client)));
+                if (first) {
+                    appWork = DatabaseWork.difference(DatabaseWork.snapshot(jdbc), before);
+                    appLoops = countLoops(jdbc, appPrefix() + suffix);
+                }
+            };
+            Runnable barePhase = () -> {
+                var before = first ? DatabaseWork.snapshot(jdbc) : null;
+                bare.add(LoadRun.run("bare", settings.clients(), settings.warmup(), settings.loopDuration(), cpu,
+                        client -> ClosedLoops.bare(runtime, tasks, identity, runId + "-bare" + suffix + "-c" + client)));
+                if (first) {
+                    bareWork = DatabaseWork.difference(DatabaseWork.snapshot(jdbc), before);
+                    bareLoops = jdbc.sql("SELECT COUNT(*) FROM act_hi_procinst WHERE business_key_ LIKE :p AND end_time_ IS NOT NULL")
+                            .param("p", runId + "-bare" + suffix + "-%").query(Long.class).single();
+                }
+            };
+            // Which loop goes first alternates round by round (app, bare; bare, app; ...): whatever the machine or
+            // the JIT compiler does over the phase falls on both loops alike instead of always on the same one.
+            if (round % 2 == 0) {
+                appPhase.run();
+                barePhase.run();
+            } else {
+                barePhase.run();
+                appPhase.run();
             }
             raw.add(LoadRun.run("raw", settings.clients(), settings.warmup(), settings.rawDuration(), cpu,
                     client -> RawCommits.operation(dataSource, client)));

@@ -16,8 +16,10 @@ import static org.hazardloop.process.HazardProcessDriver.submission;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -89,6 +91,35 @@ class HazardClosedLoopProcessTest {
                 .containsEntry("verificationComment", "现场复核通道畅通");
         assertThat(driver.lastEntry(number).actor()).isEqualTo(SUPERVISOR);
         assertThat(driver.lastEntry(number).statusAfter()).isEqualTo(HazardStatus.CLOSED);
+    }
+
+    @Test
+    void anAnswerSubmittedInItsNormalFormIsWrittenOnceToTheHistory() {
+        String number = driver.report("仓库灭火器过期");
+        String instance = driver.instance(number).getId();
+        assign(number, "GENERAL", daysAhead(10));
+
+        // as a client that sends the cost as a number: nothing to normalise, one history entry per answer
+        driver.complete(FIRE_OFFICER, number, submission("已更换灭火器 6 具", 900.0));
+        assertThat(updatesOf(instance, "rectificationOutcome")).containsExactly("SUBMIT");
+        assertThat(updatesOf(instance, "rectificationReport")).containsExactly("已更换灭火器 6 具");
+        assertThat(updatesOf(instance, "actualCost")).containsExactly(900.0);
+
+        // as the forms send a decision ("true"): the submitted text, then the Boolean the gateway and forms read
+        driver.complete(SUPERVISOR, number, decision("verificationPassed", true, "verificationComment", " 已复核 "));
+        assertThat(updatesOf(instance, "verificationPassed")).containsExactly("true", true);
+        assertThat(updatesOf(instance, "verificationComment")).containsExactly(" 已复核 ", "已复核");
+        assertThat(driver.hazard(number).status()).isEqualTo(HazardStatus.CLOSED);
+    }
+
+    /** The values a variable was given in the process's history, in order. */
+    private List<Object> updatesOf(String instance, String variable) {
+        return processEngine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance)
+                .variableUpdates().orderPartiallyByOccurrence().asc().list().stream()
+                .map(HistoricVariableUpdate.class::cast)
+                .filter(update -> update.getVariableName().equals(variable))
+                .map(HistoricVariableUpdate::getValue)
+                .toList();
     }
 
     @Test

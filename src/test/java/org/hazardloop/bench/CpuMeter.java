@@ -118,7 +118,8 @@ final class CpuMeter {
         if (name.startsWith("http-nio") || name.startsWith("HttpClient")) {
             return "HTTP server and client";
         }
-        if (name.startsWith("JobExecutor")) {
+        // the acquisition thread, and the Spring task executor's threads that run the jobs
+        if (name.startsWith("JobExecutor") || name.startsWith("camundaTaskExe")) {
             return "job executor";
         }
         if (name.startsWith("data-plane-kafk") || name.startsWith("kafka-") || name.startsWith("broker-")

@@ -65,6 +65,7 @@ class CpuMeterTest {
         assertThat(CpuMeter.group("hazard-reports-")).isEqualTo("report consumer");
         assertThat(CpuMeter.group("C2 CompilerThre")).isEqualTo("JIT compiler");
         assertThat(CpuMeter.group("GC Thread#0")).isEqualTo("garbage collector and VM");
+        assertThat(CpuMeter.group("camundaTaskExec")).isEqualTo("job executor");
         assertThat(CpuMeter.group("Finalizer")).isEqualTo("other");
     }
 }

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobAcquisitionIndex implements InitializingBean {
 
-    static final String NAME = "hl_act_ru_job_duedate_idx";
+    static final String DUE_DATE = "hl_act_ru_job_duedate_idx";
     static final String LOCKED = "hl_act_ru_job_locked_idx";
     private static final Logger log = LoggerFactory.getLogger(JobAcquisitionIndex.class);
 
@@ -49,31 +49,32 @@ public class JobAcquisitionIndex implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        create(DUE_DATE, "ON ACT_RU_JOB (DUEDATE_)", false);
+        // H2 has no partial index; its single-node file database never holds jobs by the hundred thousand
+        create(LOCKED, "ON ACT_RU_JOB (PROCESS_INSTANCE_ID_) WHERE LOCK_OWNER_ IS NOT NULL", true);
+    }
+
+    /** Each index on its own: one that cannot be built now does not keep the other from being built. */
+    private void create(String name, String definition, boolean postgresOnly) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
             boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+            if (postgresOnly && !postgres) {
+                return;
+            }
             try (Statement statement = connection.createStatement()) {
-                create(statement, postgres, NAME, "ON ACT_RU_JOB (DUEDATE_)");
                 if (postgres) {
-                    // H2 has no partial index; its single-node file database never holds jobs by the hundred thousand
-                    create(statement, true, LOCKED, "ON ACT_RU_JOB (PROCESS_INSTANCE_ID_) WHERE LOCK_OWNER_ IS NOT NULL");
+                    if (invalid(statement, name)) {
+                        statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + name);
+                    }
+                    statement.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + name + " " + definition);
+                } else {
+                    statement.execute("CREATE INDEX IF NOT EXISTS " + name + " " + definition);
                 }
             }
         } catch (SQLException e) {
             // Another instance may be building it at this moment; timers still fire, only later under load.
-            log.warn("Could not create the job acquisition's indexes {}, {}: {}", NAME, LOCKED, e.getMessage());
-        }
-    }
-
-    private static void create(Statement statement, boolean postgres, String name, String definition)
-            throws SQLException {
-        if (postgres) {
-            if (invalid(statement, name)) {
-                statement.execute("DROP INDEX CONCURRENTLY IF EXISTS " + name);
-            }
-            statement.execute("CREATE INDEX CONCURRENTLY IF NOT EXISTS " + name + " " + definition);
-        } else {
-            statement.execute("CREATE INDEX IF NOT EXISTS " + name + " " + definition);
+            log.warn("Could not create the job acquisition's index {}: {}", name, e.getMessage());
         }
     }
 

@@ -30,13 +30,13 @@ class JobAcquisitionIndexTest {
                 .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 
-        assertThat(indexes.get(JobAcquisitionIndex.NAME)).containsIgnoringCase("(duedate_)");
+        assertThat(indexes.get(JobAcquisitionIndex.DUE_DATE)).containsIgnoringCase("(duedate_)");
         assertThat(indexes.get(JobAcquisitionIndex.LOCKED)).containsIgnoringCase("(process_instance_id_)")
                 .containsIgnoringCase("WHERE (lock_owner_ IS NOT NULL)");
         assertThat(jdbc.sql("""
                         SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
                          WHERE c.relname IN (:names)""")
-                .param("names", List.of(JobAcquisitionIndex.NAME, JobAcquisitionIndex.LOCKED))
+                .param("names", List.of(JobAcquisitionIndex.DUE_DATE, JobAcquisitionIndex.LOCKED))
                 .query(Boolean.class).list()).containsExactly(true, true);
     }
 }

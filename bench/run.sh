@@ -2,7 +2,7 @@
 # The benchmark in one command (docs/performance.md). Makes sure PostgreSQL is up, gives the run a fresh
 # database, and runs the bench Maven profile; Kafka runs in-process (the application's own KRaft broker).
 #
-#   bench/run.sh                          the default run (12-20 minutes on 2 cores, docs/performance.md)
+#   bench/run.sh                          the default run (10-20 minutes on 2 cores, docs/performance.md)
 #   bench/run.sh -Dbench.reports=5000     any -Dbench.* size or -Dbench.app.<setting>=<value> (docs/performance.md)
 #
 # BENCH_DB_NAME (default hazardloop_bench) is dropped and created again unless BENCH_KEEP_DB=1.

@@ -80,7 +80,7 @@ public record BenchmarkSettings(
     static final String APP_PREFIX = "bench.app.";
     static final String ALL_PHASES = "throughput,ingestion,storage,ledger,escalation";
 
-    /** The default run (12 to 20 minutes on two cores, docs/performance.md); each value a system property can change. */
+    /** The default run (10 to 20 minutes on two cores, docs/performance.md); each value a system property can change. */
     public static BenchmarkSettings fromSystemProperties() {
         Properties p = System.getProperties();
         return new BenchmarkSettings(
@@ -88,7 +88,7 @@ public record BenchmarkSettings(
                 integer(p, "clients", 8),
                 integer(p, "pool-size", 10),
                 seconds(p, "warmup", 3),
-                seconds(p, "loop-warmup", 30),
+                seconds(p, "loop-warmup", 60),
                 seconds(p, "loop-seconds", 20),
                 seconds(p, "raw-seconds", 6),
                 integer(p, "rounds", 2),

@@ -25,7 +25,8 @@ class BenchmarkSmokeTest {
         String report = Files.readString(outcome.report());
         assertThat(report).contains("1. Closed-loop throughput", "2. Escalation latency", "3. Ledger queries", "4. Report ingestion",
                 "5. Storage", "bare Camunda", "raw JDBC", "REST API", "Query plans",
-                "Processor time per closed loop", "Processor time per hazard started", "JVM: benchmark clients");
+                "Processor time per closed loop", "Processor time per hazard started", "JVM: benchmark clients",
+                "Processor time per escalation of each burst and per bare timer", "JVM: job executor");
         assertThat(outcome.results().figures()).extracting(Figure::section).contains(ThroughputBenchmark.SECTION,
                 EscalationBenchmark.SECTION,
                 LedgerQueryBenchmark.SECTION, IngestionBenchmark.SECTION, StorageBenchmark.SECTION);

@@ -78,6 +78,9 @@ final class EscalationBenchmark {
     private double millisPerHazard = 5;
     private long backgroundCount;
     private double backgroundSeconds;
+    private final CpuMeter cpu = new CpuMeter();
+    /** Processor time of each burst, from its common deadline to its last event or firing, by measurement name. */
+    private final Map<String, CpuMeter.Usage> burstCpu = new LinkedHashMap<>();
 
     EscalationBenchmark(BenchmarkEnvironment environment, BenchmarkSettings settings, BenchmarkResults results,
                         String runId) {
@@ -145,6 +148,14 @@ final class EscalationBenchmark {
                 + " the burst's drain time is from the common deadline to the last event; took: the measurement's wall time,"
                 + " opening its hazards included)", List.of("measurement", "open deadlines", "due", "received", "duplicates",
                 "missing", "p50", "p99", "max", "drain s", "took s"), rows));
+        if (!burstCpu.isEmpty()) {
+            List<String> header = new ArrayList<>(List.of("where"));
+            header.addAll(burstCpu.keySet());
+            results.table(SECTION, new BenchmarkResults.Table("Processor time per escalation of each burst and per bare"
+                    + " timer (ms; from the common deadline to the last event or firing; the JVM's threads by group, and"
+                    + " PostgreSQL's processes)", header, CpuMeter.perOperationRows(List.copyOf(burstCpu.values()),
+                    burstCpu.keySet().stream().map(name -> (long) settings.burst()).toList())));
+        }
         boolean exactlyOnce = measured.stream().allMatch(l -> l.duplicates() == 0 && l.missing() == 0);
         results.fact("every hazard.overdue of a measured deadline received, exactly once by event id", exactlyOnce ? "yes"
                 : "no: " + measured.stream().mapToInt(Lateness::missing).sum() + " missing, "
@@ -220,6 +231,8 @@ final class EscalationBenchmark {
             }
             Map<String, Long> arrivals = new ConcurrentHashMap<>();
             Map<String, Integer> seen = new HashMap<>();
+            boolean burst = offsetIsZero(offset);
+            CpuMeter.Snapshot atDeadline = burst ? snapshotAt(first) : null;
             int duplicates = 0;
             long deadline = System.nanoTime() + Duration.between(Instant.now(), last).toNanos()
                     + Duration.ofSeconds(90).toNanos();
@@ -241,6 +254,9 @@ final class EscalationBenchmark {
                         arrivals.put(number, at);
                     }
                 }
+            }
+            if (burst) {
+                burstCpu.put(name, CpuMeter.between(atDeadline, cpu.take()));
             }
             // a short look for late duplicates
             long extra = System.nanoTime() + Duration.ofSeconds(1).toNanos();
@@ -266,6 +282,18 @@ final class EscalationBenchmark {
             measured.add(result);
             return result;
         }
+    }
+
+    /**
+     * Waits for {@code instant} and reads the processor times then: a burst's processor time is counted from its
+     * common deadline, so the wait before it and the set-up are left out.
+     */
+    private CpuMeter.Snapshot snapshotAt(Instant instant) throws InterruptedException {
+        long wait = Duration.between(Instant.now(), instant).toMillis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+        return cpu.take();
     }
 
     private static boolean offsetIsZero(Offset offset) {
@@ -367,9 +395,11 @@ final class EscalationBenchmark {
                     + " deadline passed; raise bench.escalation-lead");
         }
         long until = System.currentTimeMillis() + Duration.between(Instant.now(), due).toMillis() + 120_000;
+        CpuMeter.Snapshot atDue = snapshotAt(due);
         while (System.currentTimeMillis() < until && fired(prefix) < count) {
             Thread.sleep(20);
         }
+        burstCpu.put("bare timers burst, " + executor + " job executor", CpuMeter.between(atDue, cpu.take()));
         long last = BareTimerFired.FIRED.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
                 .mapToLong(Map.Entry::getValue).max().orElse(due.toEpochMilli());
         Histogram lateness = new Histogram(3);

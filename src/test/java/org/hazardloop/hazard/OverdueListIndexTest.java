@@ -2,7 +2,6 @@ package org.hazardloop.hazard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,8 +11,6 @@ import org.hazardloop.organization.OrganizationDirectory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -35,48 +32,36 @@ class OverdueListIndexTest {
     @Test
     void theOverduePageReadsOnlyTheOpenDeadlinesHoweverManyHazardsAreClosed() throws Exception {
         Instant now = Instant.now();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                JdbcClient session = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-                String schema = session.sql("SELECT current_schema()").query(String.class).single();
-                // A ledger of the test's own, seen by this transaction only: pg_temp comes first on the search path,
-                // so the application's SQL reads it. It has the real table's indexes and is gone at the rollback.
-                session.sql("CREATE TEMP TABLE hl_hazard (LIKE " + schema + ".hl_hazard INCLUDING DEFAULTS"
-                        + " INCLUDING INDEXES) ON COMMIT DROP").update();
-                session.sql("""
-                                INSERT INTO hl_hazard (number, title, description, sector, location, grid_unit,
-                                                       grid_path, safety_office, supervising_office, reporter, discovered_at, reported_at,
-                                                       status, deadline)
-                                SELECT 'YH-2020-' || lpad(n::text, 6, '0'), '隐患', '描述', 'FIRE', '位置', 'V1', '/C/V1/',
-                                       'V1-SAFETY', 'V1-SAFETY', 'inspector', :reported, :reported,
-                                       CASE WHEN n % 100 = 0 THEN 'RECTIFYING' ELSE 'CLOSED' END,
-                                       :now - (n % 60) * interval '1 day' - interval '1 hour'
-                                  FROM generate_series(1, :hazards) AS n""")
-                        .param("reported", OffsetDateTime.ofInstant(now, ZoneOffset.UTC).minusDays(90))
-                        .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                        .param("hazards", HAZARDS)
-                        .update();
-                session.sql("ANALYZE hl_hazard").update();
-                String openDeadlineIndex = session.sql("""
-                                SELECT indexname FROM pg_indexes
-                                 WHERE schemaname = (SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema())
-                                   AND tablename = 'hl_hazard' AND indexdef LIKE '%WHERE%'""")
-                        .query(String.class).single();
+        TemporaryLedger.run(dataSource, session -> {
+            session.sql("""
+                            INSERT INTO hl_hazard (number, title, description, sector, location, grid_unit,
+                                                   grid_path, safety_office, supervising_office, reporter, discovered_at, reported_at,
+                                                   status, deadline)
+                            SELECT 'YH-2020-' || lpad(n::text, 6, '0'), '隐患', '描述', 'FIRE', '位置', 'V1', '/C/V1/',
+                                   'V1-SAFETY', 'V1-SAFETY', 'inspector', :reported, :reported,
+                                   CASE WHEN n % 100 = 0 THEN 'RECTIFYING' ELSE 'CLOSED' END,
+                                   :now - (n % 60) * interval '1 day' - interval '1 hour'
+                              FROM generate_series(1, :hazards) AS n""")
+                    .param("reported", OffsetDateTime.ofInstant(now, ZoneOffset.UTC).minusDays(90))
+                    .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .param("hazards", HAZARDS)
+                    .update();
+            session.sql("ANALYZE hl_hazard").update();
+            String openDeadlineIndex = session.sql("""
+                            SELECT indexname FROM pg_indexes
+                             WHERE schemaname = (SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema())
+                               AND tablename = 'hl_hazard' AND indexdef LIKE '%WHERE%'""")
+                    .query(String.class).single();
 
-                HazardCriteria overdue = new HazardCriteria(null, null, null, null, null, true, null, null, null, null);
-                LedgerQuerySql.Statement page = LedgerQuerySql.list(organization, true, overdue,
-                        new HazardPageRequest(0, HazardPageRequest.DEFAULT_SIZE, HazardSort.DEADLINE, false), now).get(1);
-                List<String> plan = session.sql("EXPLAIN (ANALYZE) " + page.sql()).params(page.params())
-                        .query(String.class).list();
+            HazardCriteria overdue = new HazardCriteria(null, null, null, null, null, true, null, null, null, null);
+            LedgerQuerySql.Statement page = LedgerQuerySql.list(organization, true, overdue,
+                    new HazardPageRequest(0, HazardPageRequest.DEFAULT_SIZE, HazardSort.DEADLINE, false), now).get(1);
+            List<String> plan = session.sql("EXPLAIN (ANALYZE) " + page.sql()).params(page.params())
+                    .query(String.class).list();
 
-                assertThat(String.join("\n", plan))
-                        .contains("Index Scan using " + openDeadlineIndex + " on hl_hazard")
-                        .doesNotContain("Rows Removed by Filter");
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        }
+            assertThat(String.join("\n", plan))
+                    .contains("Index Scan using " + openDeadlineIndex + " on hl_hazard")
+                    .doesNotContain("Rows Removed by Filter");
+        });
     }
 }
